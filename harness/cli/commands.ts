@@ -1,0 +1,13 @@
+import type { Command } from './main.ts';
+import { runCommand } from './commands/run.ts';
+import { serveCommand } from './commands/serve.ts';
+import { stepsCommand } from './commands/steps.ts';
+import { claimsCommand } from './commands/claims.ts';
+
+/** Every kconform command, by name. */
+export const commands: Record<string, Command> = {
+  run: runCommand,
+  serve: serveCommand,
+  steps: stepsCommand,
+  claims: claimsCommand,
+};

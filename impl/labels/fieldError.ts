@@ -1,0 +1,73 @@
+// Field errors as k8s.io/apimachinery/pkg/util/validation/field builds and prints them.
+//
+// A FieldError has the same shape as the driver contract's: `field` is the path (`metadata.labels`,
+// `spec.selector.matchExpressions[0].values`, or `<nil>` for upstream's nil path), `type` is the
+// ErrorType's display text (`Invalid value`, `Required value`, ...; the wire schema's choice) and
+// `message` is upstream's ErrorBody(), so that `${field}: ${message}` is exactly field.Error.Error().
+import { goJson, goQuote } from './goText.ts';
+
+export interface FieldError {
+  field: string;
+  type?: string;
+  message: string;
+}
+
+/** Upstream's ErrorType constants (the values StatusCause.reason carries) → display text. */
+export const ERROR_TYPES = {
+  FieldValueInvalid: 'Invalid value',
+  FieldValueRequired: 'Required value',
+  FieldValueForbidden: 'Forbidden',
+  FieldValueTooLong: 'Too long',
+  FieldValueNotSupported: 'Unsupported value',
+} as const;
+export type ErrorTypeText = (typeof ERROR_TYPES)[keyof typeof ERROR_TYPES];
+
+/** Upstream's nil *field.Path, which prints as `<nil>`. */
+export const NIL_PATH = null;
+export type FieldPath = string | null;
+
+/** path.Child(name): `a.b`, or `b` under the nil path. */
+export const child = (path: FieldPath, name: string): string => (path === null ? name : `${path}.${name}`);
+/** path.Index(i) / path.Key(k): `a[0]`, `a[key]`. */
+export const subscript = (path: FieldPath, index: number | string): string => `${path ?? ''}[${index}]`;
+const render = (path: FieldPath): string => path ?? '<nil>';
+
+/** A bad value as ErrorBody renders it: Go strings are `%q`-quoted, other values are JSON. */
+export type BadValue = { readonly quoted: string };
+export const stringValue = (s: string): BadValue => ({ quoted: goQuote(s) });
+/** For Go values that are not plain `string` (slices, named string types such as operators). */
+export const jsonValue = (v: unknown): BadValue => ({ quoted: goJson(v) });
+
+function make(type: ErrorTypeText, path: FieldPath, value: BadValue | undefined, detail: string): FieldError {
+  let body: string = type;
+  if (value) body += `: ${value.quoted}`;
+  if (detail) body += `: ${detail}`;
+  return { field: render(path), type, message: body };
+}
+
+/** field.Invalid */
+export const invalid = (path: FieldPath, value: BadValue, detail: string): FieldError => make('Invalid value', path, value, detail);
+/** field.Required */
+export const required = (path: FieldPath, detail: string): FieldError => make('Required value', path, undefined, detail);
+/** field.Forbidden */
+export const forbidden = (path: FieldPath, detail: string): FieldError => make('Forbidden', path, undefined, detail);
+/** field.TooLong with a non-negative limit in bytes. */
+export const tooLong = (path: FieldPath, maxBytes: number): FieldError =>
+  make('Too long', path, undefined, `may not be more than ${maxBytes} ${maxBytes === 1 ? 'byte' : 'bytes'}`);
+/** field.NotSupported; `supported` are quoted as Go's strconv.Quote does. */
+export const notSupported = (path: FieldPath, value: BadValue, supported: readonly string[]): FieldError =>
+  make('Unsupported value', path, value, supported.length ? `supported values: ${supported.map(goQuote).join(', ')}` : '');
+
+/** field.Error.Error(): `<field>: <type>: <value>: <detail>`. */
+export function formatFieldError(e: FieldError): string {
+  return `${e.field}: ${e.message}`;
+}
+
+/**
+ * ErrorList.ToAggregate().Error(): duplicates dropped; one error prints bare, several print as
+ * `[e1, e2]`. Returns '' for an empty list.
+ */
+export function aggregateMessage(errors: readonly FieldError[]): string {
+  const msgs = [...new Set(errors.map(formatFieldError))];
+  return msgs.length === 1 ? msgs[0] : msgs.length ? `[${msgs.join(', ')}]` : '';
+}
