@@ -52,7 +52,7 @@ export class StdioDriver implements Driver {
   }
 
   static async start(opts: StdioOptions): Promise<StdioDriver> {
-    const d = new StdioDriver({ timeoutMs: 10_000, validate: true, ...opts });
+    const d = new StdioDriver({ ...opts, timeoutMs: opts.timeoutMs ?? 10_000, validate: opts.validate ?? true });
     await d.launch();
     return d;
   }
@@ -128,17 +128,19 @@ export class StdioDriver implements Driver {
     this.incidents.push(i);
   }
 
-  private send(method: string, params: unknown): Promise<unknown> {
+  /** Start-up may be slow (a runtime loading); hello gets at least 30 s. */
+  private send(method: string, params: unknown, timeoutMs = method === 'hello' ? Math.max(30_000, this.opts.timeoutMs!) : this.opts.timeoutMs!): Promise<unknown> {
     const proc = this.proc;
     if (!proc || !proc.stdin!.writable) return Promise.reject(new DriverError({ code: 'ProtocolError', message: `${method}: implementation is not running` }, 'protocol'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        this.incident({ kind: 'timeout', message: `${method} got no answer in ${this.opts.timeoutMs} ms` });
-        reject(new DriverError({ code: 'Timeout', message: `${method} got no answer in ${this.opts.timeoutMs} ms` }, 'protocol'));
+        const message = `${method} got no answer in ${timeoutMs} ms`;
+        this.incident({ kind: 'timeout', message });
+        reject(new DriverError({ code: 'Timeout', message }, 'protocol'));
         this.proc?.kill('SIGKILL');
-      }, this.opts.timeoutMs);
+      }, timeoutMs);
       this.pending.set(id, { method, resolve, reject, timer });
       proc.stdin!.write(JSON.stringify({ id, method, params }) + '\n');
     });
@@ -168,6 +170,7 @@ export class StdioDriver implements Driver {
     }
     this.closing = true;
     proc.stdin!.end();
+    if (proc.exitCode !== null || proc.signalCode !== null) return;
     const exited = new Promise((r) => proc.once('exit', r));
     const t = setTimeout(() => proc.kill('SIGKILL'), 2000);
     await exited;

@@ -195,7 +195,9 @@ export class EndpointsIndex {
     const old = state.members.get(podKey);
     const json = contribution ? JSON.stringify(contribution) : undefined;
     if (old?.json === json) return false;
-    const next: Member | undefined = contribution && { ...contribution, json: json!, portKeys: new Set(contribution.ports.map(endpointPortKey)) };
+    const next: Member | undefined = contribution
+      ? { ...contribution, json: json!, portKeys: new Set(contribution.ports.map(endpointPortKey)) }
+      : undefined;
     const addrKeys = new Set([old?.addrKey, next?.addrKey].filter((k): k is string => k !== undefined));
     const touched = new Map<string, Member>();
     for (const ak of addrKeys) for (const pk of state.byAddr.get(ak) ?? []) touched.set(pk, state.members.get(pk)!);

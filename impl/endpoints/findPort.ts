@@ -1,14 +1,15 @@
 // Resolving a service port's targetPort on one pod (upstream podutil.FindPort).
 import type { Pod, ServicePort } from './types.ts';
 
-/** A service port with the API server's defaults applied: protocol TCP, targetPort = port. */
+/** A service port with the API server's defaults applied: protocol TCP, targetPort (absent, 0 or "") = port. */
 export interface DefaultedServicePort extends ServicePort {
   protocol: string;
   targetPort: number | string;
 }
 
 export function defaultServicePort(port: ServicePort): DefaultedServicePort {
-  return { ...port, protocol: port.protocol || 'TCP', targetPort: port.targetPort ?? port.port };
+  const target = port.targetPort;
+  return { ...port, protocol: port.protocol || 'TCP', targetPort: target === undefined || target === 0 || target === '' ? port.port : target };
 }
 
 /**

@@ -2,6 +2,7 @@
 // Input is a v1 Service as sent; absent fields read as the API server's defaults (type ClusterIP,
 // protocol TCP, targetPort = port, sessionAffinity None). Label validation of the selector and the
 // load-balancer-only fields are left to other packages.
+import { defaultServicePort } from '../endpoints/findPort.ts';
 import type { Service, ServicePort } from '../endpoints/types.ts';
 import { parseIPv4 } from './ClusterIPAllocator.ts';
 import { fieldErrors, type FieldError } from './fieldError.ts';
@@ -54,7 +55,7 @@ function validatePort(sp: ServicePort, path: string, requireName: boolean, names
   if (!isValidPortNum(sp.port)) errs.push(fieldErrors.invalid(`${path}.port`, Number(sp.port), PORT_RANGE_ERROR));
   const protocol = sp.protocol ?? 'TCP';
   if (!PROTOCOLS.includes(protocol)) errs.push(fieldErrors.notSupported(`${path}.protocol`, protocol, PROTOCOLS));
-  const target = sp.targetPort ?? sp.port;
+  const target = defaultServicePort(sp).targetPort;
   if (typeof target === 'number') {
     if (!isValidPortNum(target)) errs.push(fieldErrors.invalid(`${path}.targetPort`, target, PORT_RANGE_ERROR));
   } else {

@@ -22,8 +22,7 @@ export const ERROR_TYPES = {
 } as const;
 export type ErrorTypeText = (typeof ERROR_TYPES)[keyof typeof ERROR_TYPES];
 
-/** Upstream's nil *field.Path, which prints as `<nil>`. */
-export const NIL_PATH = null;
+/** A field path; null is upstream's nil *field.Path, which prints as `<nil>`. */
 export type FieldPath = string | null;
 
 /** path.Child(name): `a.b`, or `b` under the nil path. */

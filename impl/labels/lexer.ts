@@ -3,21 +3,22 @@
 // belongs to an identifier. Go's lexer reads a NUL byte as end of input: where a token would
 // start it ends the token list; right after a token it is swallowed as a separator.
 
-export const enum Token {
-  EndOfString,
-  ClosedPar,
-  Comma,
-  DoesNotExist,
-  DoubleEquals,
-  Equals,
-  GreaterThan,
-  Identifier,
-  In,
-  LessThan,
-  NotEquals,
-  NotIn,
-  OpenPar,
-}
+export const Token = {
+  EndOfString: 0,
+  ClosedPar: 1,
+  Comma: 2,
+  DoesNotExist: 3,
+  DoubleEquals: 4,
+  Equals: 5,
+  GreaterThan: 6,
+  Identifier: 7,
+  In: 8,
+  LessThan: 9,
+  NotEquals: 10,
+  NotIn: 11,
+  OpenPar: 12,
+} as const;
+export type Token = (typeof Token)[keyof typeof Token];
 
 export interface ScannedItem {
   readonly tok: Token;

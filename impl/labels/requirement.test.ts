@@ -3,9 +3,7 @@ import { describe, it } from 'node:test';
 import { formatFieldError } from './fieldError.ts';
 import { newRequirement, Requirement } from './requirement.ts';
 import { Selector } from './selector.ts';
-
-const VALUE_RULE =
-  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
+import { VALUE_RULE } from './upstreamTexts.fixture.ts';
 
 function errors(key: string, op: string, values: string[], path: string | null = null): string[] {
   const r = newRequirement(key, op, values, path);

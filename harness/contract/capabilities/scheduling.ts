@@ -3,7 +3,18 @@
 import type { KubeObject } from './objects.ts';
 
 export type ScheduleResult =
-  | { scheduled: true; node: string; feasible: string[] }
+  | {
+      scheduled: true;
+      node: string;
+      /** The feasible nodes found among those sampled (percentageOfNodesToScore), in evaluation order. */
+      feasible: string[];
+      /**
+       * Optional: the weighted total score of each feasible node, when the implementation exposes it
+       * (absent when there was nothing to compare, e.g. one feasible node). Lets a property check that
+       * no sampled feasible node outscores the chosen one.
+       */
+      scores?: Record<string, number>;
+    }
   | {
       scheduled: false;
       /** Upstream's message: `0/3 nodes are available: 2 Insufficient cpu, 1 node(s) had untolerated taint {k: v}.` */

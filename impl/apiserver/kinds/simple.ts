@@ -56,6 +56,6 @@ export const events: ResourceType = {
   cells(e) {
     const obj = e.involvedObject ?? {};
     return [ageOf(e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp), e.type ?? '', e.reason ?? '', `${String(obj.kind ?? '').toLowerCase()}/${obj.name ?? ''}`, e.message ?? '',
-      obj.fieldPath ?? '', e.source?.component ?? '', ageOf(e.firstTimestamp ?? e.metadata.creationTimestamp), e.count ?? 1];
+      obj.fieldPath ?? '', e.source?.component ?? '', ageOf(e.firstTimestamp ?? e.metadata.creationTimestamp), e.count ?? 1, e.metadata.name];
   },
 };

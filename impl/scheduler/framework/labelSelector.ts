@@ -55,7 +55,7 @@ export function selectorRequirements(raw: RawSelector, field: string): Requireme
   (raw.matchExpressions ?? []).forEach((e, i) => {
     const op = e.operator;
     if (op !== 'In' && op !== 'NotIn' && op !== 'Exists' && op !== 'DoesNotExist') {
-      throw new InvalidObjectError(`${field}.matchExpressions[${i}].operator`, op, `"${op}" is not a valid label selector operator`);
+      throw InvalidObjectError.invalid(`${field}.matchExpressions[${i}].operator`, op, `"${op}" is not a valid label selector operator`);
     }
     reqs.push({ key: e.key, op, values: e.values ?? [] });
   });

@@ -74,7 +74,8 @@ export function schedulePod(fw: Framework, snapshot: Snapshot, pod: PodInfo, opt
     }
     if (r?.nodeNames) {
       withNodes.push(p.name);
-      allowed = allowed ? new Set([...allowed].filter((n) => r.nodeNames!.has(n))) : new Set(r.nodeNames);
+      const names: ReadonlySet<string> = r.nodeNames;
+      allowed = allowed ? new Set([...allowed].filter((n: string) => names.has(n))) : new Set(names);
       if (allowed.size === 0) {
         const msg = withNodes.length === 1 ? `node(s) didn't satisfy plugin ${withNodes[0]}` : `node(s) didn't satisfy plugin(s) [${withNodes.join(' ')}] simultaneously`;
         const s = new Status(Code.UnschedulableAndUnresolvable, msg);

@@ -54,7 +54,7 @@ function scaled(p: Parsed, scale: number): number {
 function parseOrThrow(value: unknown, field: string): Parsed {
   const text = typeof value === 'number' ? String(value) : value;
   const p = typeof text === 'string' ? parse(text) : null;
-  if (!p) throw new InvalidObjectError(field, value, QUANTITY_DETAIL);
+  if (!p) throw InvalidObjectError.invalid(field, value, QUANTITY_DETAIL);
   return p;
 }
 

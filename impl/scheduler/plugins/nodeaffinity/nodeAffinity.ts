@@ -20,7 +20,7 @@ function nodeNamesFromTerms(pod: PodInfo): Set<string> | null {
     for (const f of t.matchFields ?? []) {
       if (f.key !== 'metadata.name' || f.operator !== 'In') continue;
       const s = new Set<string>(f.values ?? []);
-      names = names ? new Set([...names].filter((n) => s.has(n))) : s;
+      names = names ? new Set([...names].filter((n: string) => s.has(n))) : s;
     }
     if (!names) return null;
     union = new Set([...(union ?? []), ...names]);

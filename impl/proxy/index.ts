@@ -1,0 +1,2 @@
+// kube-proxy as a pure model: Services + Endpoints → the backend of a connection.
+export { KubeProxy, DEFAULT_AFFINITY_SECONDS, type Backend, type RouteRequest, type RouteResult } from './KubeProxy.ts';
