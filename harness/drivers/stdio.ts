@@ -89,6 +89,10 @@ export class StdioDriver implements Driver {
       this.incident({ kind: 'malformed', message: 'a line on stdout is not JSON', offending: line });
       return;
     }
+    if (msg.id === null && msg.error) {
+      this.incident({ kind: 'malformed', message: `the implementation could not read a request: ${msg.error.message}`, offending: line });
+      return;
+    }
     const p = typeof msg.id === 'number' ? this.pending.get(msg.id) : undefined;
     if (!p) {
       this.incident({ kind: 'malformed', message: `a response names no pending request id (${JSON.stringify(msg.id)})`, offending: line });

@@ -46,7 +46,7 @@ export class ApiStub {
   private answer(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', this.url);
     const metricsList = /^\/apis\/metrics\.k8s\.io\/v1beta1\/namespaces\/([^/]+)\/pods$/.exec(url.pathname);
-    if (metricsList) this.selectors.set(decodeURIComponent(metricsList[1]), url.searchParams.get('labelSelector') ?? '');
+    if (metricsList) this.selectors.set(metricsList[1], url.searchParams.get('labelSelector') ?? '');
     const body = metricsList ? list('metrics.k8s.io/v1beta1', 'PodMetricsList') : answerFor(url.pathname);
     res.writeHead(body ? 200 : 404, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body ?? { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404 }));

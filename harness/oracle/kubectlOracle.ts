@@ -110,17 +110,6 @@ export class KubectlOracle {
   }
 
   /**
-   * The builder strips the selector with Go's strings.TrimSpace before labels.Parse, which skips
-   * only ' ', \t, \r, \n. When TrimSpace would strip more (\v, \f, U+0085, U+00A0, other Unicode
-   * spaces), labels.Parse of the untrimmed text fails; `kubectl top` gives that error unchanged.
-   */
-  private async parseFailure(selector: string): Promise<SelectionVerdict> {
-    const parsed = await this.parse(selector);
-    if (!parsed.valid) return parsed;
-    throw new OracleError('KubectlFailed', `labels.Parse accepted ${JSON.stringify(selector)}, which kubectl create would trim; no faithful match verdict`);
-  }
-
-  /**
    * Upstream's verdict on label keys and values, asked through labels.Parse of `k1=v1,k2=v2…`
    * (see labelsAsSelector.ts). Reports the first invalid key or value only. `unknown` when a
    * key or value cannot be written in a selector (empty key, whitespace or `=!(),<>`).
@@ -137,6 +126,17 @@ export class KubectlOracle {
   async close(): Promise<void> {
     await this.stub.close();
     await rm(this.dir, { recursive: true, force: true });
+  }
+
+  /**
+   * The builder strips the selector with Go's strings.TrimSpace before labels.Parse, which skips
+   * only ' ', \t, \r, \n. When TrimSpace would strip more (\v, \f, U+0085, U+00A0, other Unicode
+   * spaces), labels.Parse of the untrimmed text fails; `kubectl top` gives that error unchanged.
+   */
+  private async parseFailure(selector: string): Promise<SelectionVerdict> {
+    const parsed = await this.parse(selector);
+    if (!parsed.valid) return parsed;
+    throw new OracleError('KubectlFailed', `labels.Parse accepted ${JSON.stringify(selector)}, which kubectl create would trim; no faithful match verdict`);
   }
 
   private kubectl(args: string[], stdin?: string): Promise<ProcessOutcome> {

@@ -5,16 +5,23 @@ import { DriverError } from '../contract/driver.ts';
 import { capabilityOf, type Method } from '../contract/methods.ts';
 import { checkMessage } from './schema.ts';
 
-/** Answer one request line. Never throws: every failure becomes an error response. */
-export async function answer(driver: Driver, line: string): Promise<string | undefined> {
+type Request = { id?: unknown; method?: unknown; params?: unknown };
+
+/** Parse one request line; undefined for a blank line. */
+function parseRequest(line: string): Request | Error | undefined {
   if (line.trim() === '') return undefined;
-  let req: { id?: unknown; method?: unknown; params?: unknown };
   try {
-    req = JSON.parse(line);
+    const req = JSON.parse(line);
+    return req && typeof req === 'object' && !Array.isArray(req) ? req : new Error('a request must be a JSON object');
   } catch (e) {
-    return JSON.stringify({ id: 0, error: { code: 'BadRequest', message: `request is not JSON: ${(e as Error).message}` } });
+    return new Error(`request is not JSON: ${(e as Error).message}`);
   }
-  const id = typeof req.id === 'number' && Number.isInteger(req.id) && req.id > 0 ? req.id : 0;
+}
+
+/** Answer one request. Never throws: every failure becomes an error response (id null when the request has no usable id). */
+export async function answer(driver: Driver, req: Request | Error): Promise<string> {
+  if (req instanceof Error) return JSON.stringify({ id: null, error: { code: 'BadRequest', message: req.message } });
+  const id = typeof req.id === 'number' && Number.isInteger(req.id) && req.id > 0 ? req.id : null;
   const fail = (error: ErrorBody) => JSON.stringify({ id, error });
   const method = String(req.method);
   const problem = checkMessage('request', method, req);
@@ -45,13 +52,14 @@ export function serve(driver: Driver, input: Readable, output: Writable): Promis
       resolve();
     };
     rl.on('line', (line) => {
-      if (stopping) return;
-      const p = answer(driver, line).then((out) => {
-        if (out !== undefined) output.write(out + '\n');
+      const req = parseRequest(line);
+      if (stopping || req === undefined) return;
+      const p = answer(driver, req).then((out) => {
+        output.write(out + '\n');
         inflight.delete(p);
       });
       inflight.add(p);
-      if (/"method"\s*:\s*"shutdown"/.test(line)) {
+      if (!(req instanceof Error) && req.method === 'shutdown') {
         stopping = true;
         rl.close();
       }

@@ -11,7 +11,7 @@ export const CLAIM_TAG = /^@([A-Z]+-\d+)$/;
 interface Case {
   pickleId: string;
   started: number;
-  steps: { id: string; pickleStepId?: string; defs: string[] }[];
+  steps: { id: string; pickleStepId?: string; defs: readonly string[] }[];
   statuses: { stepId: string; status: string; message?: string }[];
   notApplicable?: string;
   diff?: { want: unknown; got: unknown };
@@ -24,7 +24,7 @@ interface Case {
 export class ScenarioCollector {
   private astLines = new Map<string, number>();
   private featureNames = new Map<string, string>();
-  private pickles = new Map<string, { uri: string; name: string; astNodeIds: string[]; tags: string[]; steps: Map<string, { text: string; astNodeIds: string[] }> }>();
+  private pickles = new Map<string, { uri: string; name: string; astNodeIds: readonly string[]; tags: string[]; steps: Map<string, { text: string; astNodeIds: readonly string[] }> }>();
   private testCases = new Map<string, { pickleId: string; steps: Case['steps'] }>();
   private started = new Map<string, Case>();
   private patterns = new Map<string, string>();
@@ -122,7 +122,7 @@ export class ScenarioCollector {
     };
   }
 
-  private failure(c: Case, p: { uri: string; steps: Map<string, { text: string; astNodeIds: string[] }> }, bad: Case['statuses'][number]): Failure {
+  private failure(c: Case, p: { uri: string; steps: Map<string, { text: string; astNodeIds: readonly string[] }> }, bad: Case['statuses'][number]): Failure {
     const step = c.steps.find((s) => s.id === bad.stepId);
     const ps = step?.pickleStepId ? p.steps.get(step.pickleStepId) : undefined;
     const location = ps ? `${p.uri}:${this.astLines.get(ps.astNodeIds[0]) ?? 0}` : undefined;

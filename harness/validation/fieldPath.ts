@@ -30,19 +30,19 @@ export function describeAjvError(e: ErrorObject, base = ''): string {
 }
 
 /**
- * The most useful errors of one ajv run: for `oneOf`/`anyOf` failures ajv reports every branch;
- * keep the errors of the branch that got deepest, and drop the bare "must match" summaries.
+ * The useful errors of one ajv run, as `<path>: <rule>` lines. ajv reports every branch of a
+ * failed `oneOf`/`anyOf`; of those, only the errors of the branch that got deepest are kept,
+ * and the bare "must match" summaries are dropped.
  */
 export function describeAjvErrors(errors: ErrorObject[] | null | undefined, base = ''): string[] {
   if (!errors?.length) return [];
+  const inBranch = (e: ErrorObject) => /\/(oneOf|anyOf)\/\d+\//.test(e.schemaPath);
   const specific = errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && e.keyword !== 'if');
-  const pool = specific.length ? specific : errors;
-  const deepest = Math.max(...pool.map((e) => e.instancePath.split('/').length));
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const e of pool.filter((e) => e.instancePath.split('/').length === deepest)) {
-    const s = describeAjvError(e, base);
-    if (!seen.has(s)) seen.add(s), out.push(s);
-  }
-  return out;
+  const direct = specific.filter((e) => !inBranch(e));
+  const branch = specific.filter(inBranch);
+  const depth = (e: ErrorObject) => e.instancePath.split('/').length;
+  const deepest = Math.max(0, ...branch.map(depth));
+  const chosen = [...direct, ...branch.filter((e) => depth(e) === deepest)];
+  const pool = chosen.length ? chosen : errors;
+  return [...new Set(pool.map((e) => describeAjvError(e, base)))];
 }

@@ -1,6 +1,30 @@
 // The reference implementation of labels, annotations and label selectors
 // (k8s.io/apimachinery pkg/labels, pkg/util/validation, metav1 LabelSelector). One export surface.
-export { aggregateMessage, ERROR_TYPES, formatFieldError, type ErrorTypeText, type FieldError } from './fieldError.ts';
+//
+// Baseline: current upstream, where label keys and values are checked by
+// k8s.io/apimachinery/pkg/api/validate/content; its texts say `bytes` and `a valid label key`
+// (releases before it said `characters` and `a qualified name`). Deliberate differences, both
+// invisible to matching: where upstream iterates a Go map (label and annotation errors, matchLabels)
+// we use insertion order; requirements with equal keys keep input order even past 12 requirements,
+// where Go's unstable sort may reorder them in String().
+export {
+  aggregateMessage,
+  child,
+  ERROR_TYPES,
+  forbidden,
+  formatFieldError,
+  invalid,
+  jsonValue,
+  notSupported,
+  required,
+  stringValue,
+  subscript,
+  tooLong,
+  type BadValue,
+  type ErrorTypeText,
+  type FieldError,
+  type FieldPath,
+} from './fieldError.ts';
 export { isDNS1123Subdomain } from './isDNS1123Subdomain.ts';
 export { isQualifiedName } from './isQualifiedName.ts';
 export { isValidLabelValue } from './isValidLabelValue.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { formatFieldError } from './fieldError.ts';
 import { labelSelectorAsSelector, type LabelSelectorObject } from './labelSelector.ts';
-import { VALUE_RULE } from './upstreamTexts.fixture.ts';
+import { KEY_RULE, VALUE_RULE } from './upstreamTexts.fixture.ts';
 
 function convert(ls: LabelSelectorObject | null | undefined): string {
   const r = labelSelectorAsSelector(ls);
@@ -50,7 +50,7 @@ describe('labelSelectorAsSelector: validation errors at spec.selector', () => {
       `spec.selector.matchExpressions[0].values[1]: Invalid value: "-bad": ${VALUE_RULE}`,
     ]],
     ['a bad key is reported at .key', { matchExpressions: [{ key: 'a/b/c', operator: 'Exists' }] }, [
-      "spec.selector.matchExpressions[0].key: Invalid value: \"a/b/c\": a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
+      `spec.selector.matchExpressions[0].key: Invalid value: "a/b/c": a valid label key ${KEY_RULE} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
     ]],
     ['matchLabels errors come first, at .matchLabels', { matchLabels: { a: '-' }, matchExpressions: [{ key: 'b', operator: 'X' }] }, [
       `spec.selector.matchLabels: Invalid value: "-": ${VALUE_RULE}`,

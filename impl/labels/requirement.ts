@@ -99,24 +99,26 @@ export function newRequirement(key: string, operator: string, values: readonly s
   const keyErrs = isQualifiedName(key);
   if (keyErrs.length) errors.push(invalid(child(path, 'key'), stringValue(key), keyErrs.join('; ')));
   const valuesPath = child(path, 'values');
-  const count = (ok: boolean, detail: string) => ok || errors.push(invalid(valuesPath, jsonValue(values), detail));
+  const expectCount = (ok: boolean, detail: string): void => {
+    if (!ok) errors.push(invalid(valuesPath, jsonValue(values), detail));
+  };
   switch (operator) {
     case 'in':
     case 'notin':
-      count(values.length !== 0, "for 'in', 'notin' operators, values set can't be empty");
+      expectCount(values.length !== 0, "for 'in', 'notin' operators, values set can't be empty");
       break;
     case '=':
     case '==':
     case '!=':
-      count(values.length === 1, 'exact-match compatibility requires one single value');
+      expectCount(values.length === 1, 'exact-match compatibility requires one single value');
       break;
     case 'exists':
     case '!':
-      count(values.length === 0, 'values set must be empty for exists and does not exist');
+      expectCount(values.length === 0, 'values set must be empty for exists and does not exist');
       break;
     case 'gt':
     case 'lt':
-      count(values.length === 1, "for 'Gt', 'Lt' operators, exactly one value is required");
+      expectCount(values.length === 1, "for 'Gt', 'Lt' operators, exactly one value is required");
       values.forEach((v, i) => {
         if (parseInt64(v) === undefined)
           errors.push(invalid(subscript(valuesPath, i), stringValue(v), "for 'Gt', 'Lt' operators, the value must be an integer"));

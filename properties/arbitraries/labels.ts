@@ -43,7 +43,7 @@ export interface Req {
 export const requirement: fc.Arbitrary<Req> = fc.oneof(
   fc.record({ key: labelKey, op: fc.constantFrom<Op>('=', '==', '!='), values: labelValue.map((v) => [v]) }),
   fc.record({ key: labelKey, op: fc.constantFrom<Op>('in', 'notin'), values: fc.uniqueArray(labelValue, { minLength: 1, maxLength: 4 }) }),
-  fc.record({ key: labelKey, op: fc.constantFrom<Op>('exists', '!'), values: fc.constant([]) }),
+  fc.record({ key: labelKey, op: fc.constantFrom<Op>('exists', '!'), values: fc.constant<string[]>([]) }),
   fc.record({ key: labelKey, op: fc.constantFrom<Op>('gt', 'lt'), values: intValue.map((v) => [v]) }),
 );
 

@@ -1,0 +1,224 @@
+// The API server's request handling, independent of the transport: node:http and the in-process
+// reference driver both call `handle`. A response is a JSON body or a watch stream; every
+// failure is a Status body. `handle` never rejects.
+import type { Store } from '../store/index.ts';
+import type { Obj, ResourceType } from './resourceType.ts';
+import { ResourceStore, translate } from './resourceStore.ts';
+import { resourceRoute, type ResourceRoute } from './route.ts';
+import { apiGroup, apiGroups, coreVersions, openApiV3, openApiV3Index, resourceList, VERSION } from './discovery.ts';
+import { asObject, decodeBody } from './decodeBody.ts';
+import { listCollection, listObject, positiveInt, selection } from './listCollection.ts';
+import { includeObjectParam, toTable, wantsTable } from './table.ts';
+import { watchStream, type WatchStream } from './watchStream.ts';
+import { jsonPatch, mergePatch, strategicMergePatch } from './patch.ts';
+import { now, withTypeMeta } from './objectMeta.ts';
+import { ApiError, badRequest, conflict, methodNotAllowed, pathNotFound } from './status.ts';
+import { namespaces } from './kinds/namespaces.ts';
+import { pods } from './kinds/pods.ts';
+import { serviceAllocator } from './kinds/services.ts';
+
+export interface ApiRequest {
+  method: string;
+  /** Path and query, e.g. `/api/v1/namespaces/default/pods?limit=10`. */
+  url: string;
+  headers?: Record<string, string | string[] | undefined>;
+  body?: Buffer;
+}
+
+export type ApiResponse =
+  | { status: number; contentType: string; body: string }
+  | { status: 200; contentType: string; watch: WatchStream; table?: (object: Obj, first: boolean) => Obj };
+
+export const BOOTSTRAP_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
+
+export interface ApiHandler {
+  handle(request: ApiRequest): Promise<ApiResponse>;
+  readonly resources: ResourceStore;
+}
+
+const json = (status: number, body: unknown): ApiResponse => ({ status, contentType: 'application/json', body: JSON.stringify(body) });
+const header = (r: ApiRequest, name: string) => {
+  const v = r.headers?.[name];
+  return Array.isArray(v) ? v.join(',') : v;
+};
+
+/** Creates the handler and the bootstrap namespaces (existing ones are kept). */
+export async function createApiHandler(store: Store): Promise<ApiHandler> {
+  const resources = new ResourceStore(store, { beforeCreate: beforeCreate() });
+  for (const name of BOOTSTRAP_NAMESPACES) {
+    await resources.create(namespaces, undefined, { metadata: { name } }).catch((error: unknown) => {
+      if (!(error instanceof ApiError && error.reason === 'AlreadyExists')) throw error;
+    });
+  }
+  return {
+    resources,
+    async handle(request) {
+      try {
+        return await dispatch(resources, request);
+      } catch (error) {
+        const failure = translate(error);
+        return json(failure.code, failure.body);
+      }
+    },
+  };
+}
+
+function beforeCreate() {
+  const allocate = serviceAllocator();
+  return (type: ResourceType, object: Obj) => {
+    if (type.resource === 'services') allocate(object);
+  };
+}
+
+async function dispatch(rs: ResourceStore, request: ApiRequest): Promise<ApiResponse> {
+  let url: URL;
+  try {
+    url = new URL(request.url, 'http://apiserver');
+  } catch {
+    throw badRequest(`malformed request URL: ${request.url.slice(0, 100)}`);
+  }
+  const path = url.pathname.replace(/\/+$/, '') || '/';
+  const method = request.method.toUpperCase();
+  const nonResource = nonResourcePath(path);
+  if (nonResource !== undefined) {
+    if (method !== 'GET' && method !== 'HEAD') throw methodNotAllowed();
+    return nonResource;
+  }
+  const route = resourceRoute(path);
+  if (!route) throw pathNotFound();
+  return resource(rs, route, method, url.searchParams, request);
+}
+
+function nonResourcePath(path: string): ApiResponse | undefined {
+  if (path === '/healthz' || path === '/readyz' || path === '/livez') return { status: 200, contentType: 'text/plain', body: 'ok' };
+  if (path === '/version') return json(200, VERSION);
+  if (path === '/api') return json(200, coreVersions());
+  if (path === '/apis') return json(200, apiGroups());
+  if (path === '/openapi/v3') return json(200, openApiV3Index());
+  const openapi = /^\/openapi\/v3\/(.+)$/.exec(path);
+  if (openapi) return found(openApiV3(openapi[1]));
+  const core = /^\/api\/([^/]+)$/.exec(path);
+  if (core) return found(resourceList('', core[1]));
+  const group = /^\/apis\/([^/]+)$/.exec(path);
+  if (group) return found(apiGroup(group[1]));
+  const groupVersion = /^\/apis\/([^/]+)\/([^/]+)$/.exec(path);
+  if (groupVersion) return found(resourceList(groupVersion[1], groupVersion[2]));
+  return undefined;
+}
+
+const found = (doc: unknown): ApiResponse => {
+  if (doc === undefined) throw pathNotFound();
+  return json(200, doc);
+};
+
+async function resource(rs: ResourceStore, route: ResourceRoute, method: string, query: URLSearchParams, request: ApiRequest): Promise<ApiResponse> {
+  const { type, namespace, name, subresource } = route;
+  if (query.get('dryRun')) throw badRequest('dryRun is not supported by this server');
+  const accept = header(request, 'accept');
+  const table = wantsTable(accept);
+  const include = includeObjectParam(query.get('includeObject'));
+  const typed = (object: Obj) => withTypeMeta(type, object);
+  const body = (patch = false) => decodeBody(request.body, header(request, 'content-type'), patch);
+
+  if (name === undefined) {
+    if (method === 'GET' && (query.get('watch') === 'true' || query.get('watch') === '1')) {
+      const stream = watchStream(rs, type, namespace, {
+        match: selection(type, query),
+        resourceVersion: query.get('resourceVersion') ?? '',
+        timeoutSeconds: positiveInt(query, 'timeoutSeconds'),
+      });
+      const asTable = table ? (object: Obj, first: boolean) => toTable(type, [object], {}, { include, headers: first }) : undefined;
+      return { status: 200, contentType: 'application/json', watch: stream, ...(asTable ? { table: asTable } : {}) };
+    }
+    if (method === 'GET') {
+      const outcome = await listCollection(rs, type, namespace, query);
+      return json(200, table ? toTable(type, outcome.items, outcome.listMeta, { include, headers: query.get('noHeaders') !== 'true' }) : listObject(type, outcome));
+    }
+    if (method === 'POST') {
+      if (type.namespaced && namespace === undefined) throw methodNotAllowed();
+      const object = asObject(type, body().value);
+      if (type.namespaced && object.metadata.namespace && object.metadata.namespace !== namespace)
+        throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+      return json(201, typed(await rs.create(type, namespace, object)));
+    }
+    if (method === 'DELETE') {
+      const outcome = await listCollection(rs, type, namespace, query);
+      const deleted: Obj[] = [];
+      for (const item of outcome.items) deleted.push(await rs.delete(type, item.metadata.namespace, item.metadata.name).catch(ignoreNotFound));
+      return json(200, listObject(type, { items: deleted.filter(Boolean), listMeta: outcome.listMeta }));
+    }
+    throw methodNotAllowed();
+  }
+
+  if (subresource === 'binding') {
+    if (method !== 'POST') throw methodNotAllowed();
+    return bind(rs, namespace!, name, body().value);
+  }
+  switch (method) {
+    case 'GET': {
+      if (subresource === 'finalize') throw methodNotAllowed();
+      const object = await rs.get(type, namespace, name);
+      return json(200, table ? toTable(type, [object], { resourceVersion: object.metadata.resourceVersion }, { include, headers: true }) : typed(object));
+    }
+    case 'PUT': {
+      const object = asObject(type, body().value);
+      if (type.namespaced && object.metadata.namespace && object.metadata.namespace !== namespace)
+        throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+      return json(200, typed(await rs.update(type, namespace, name, () => object, subresource)));
+    }
+    case 'PATCH': {
+      if (subresource === 'finalize') throw methodNotAllowed();
+      const { value, patchKind } = body(true);
+      const apply = patchKind === 'json' ? jsonPatch : patchKind === 'strategic' ? strategicMergePatch : mergePatch;
+      if (patchKind !== 'json' && (typeof value !== 'object' || value === null || Array.isArray(value))) throw badRequest('the patch is not a JSON object');
+      const updated = await rs.update(type, namespace, name, (current) => {
+        const next = asObject(type, apply(typed(current), value));
+        if (next.metadata.resourceVersion === current.metadata.resourceVersion) delete next.metadata.resourceVersion;
+        return next;
+      }, subresource);
+      return json(200, typed(updated));
+    }
+    case 'DELETE': {
+      if (subresource) throw methodNotAllowed();
+      const options = request.body?.length ? (decodeBody(request.body, header(request, 'content-type')).value as Obj) : {};
+      const pre = typeof options === 'object' && options !== null ? options.preconditions ?? {} : {};
+      const deleted = await rs.delete(type, namespace, name, { uid: stringOrUndefined(pre.uid), resourceVersion: stringOrUndefined(pre.resourceVersion) });
+      return json(deleted.metadata.deletionTimestamp ? 202 : 200, typed(deleted));
+    }
+    default:
+      throw methodNotAllowed();
+  }
+}
+
+/** Drops metadata.resourceVersion so that an update retries lost races instead of failing. */
+const unversioned = (object: Obj): Obj => {
+  const { resourceVersion: _, ...metadata } = object.metadata;
+  return { ...object, metadata };
+};
+
+const stringOrUndefined = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+
+const ignoreNotFound = (error: unknown): undefined => {
+  if (error instanceof ApiError && error.code === 404) return undefined;
+  throw error;
+};
+
+/** pods/binding: assigns an unassigned pod to a node (the scheduler's write). */
+async function bind(rs: ResourceStore, namespace: string, name: string, value: unknown): Promise<ApiResponse> {
+  const binding = asObject(pods, value, 'Binding', 'v1');
+  const target = binding.target;
+  if (typeof target !== 'object' || target === null || typeof target.name !== 'string' || target.name === '')
+    throw badRequest('Binding target.name is required');
+  if (target.kind !== undefined && target.kind !== '' && target.kind !== 'Node') throw badRequest(`Binding target kind must be Node, not ${String(target.kind)}`);
+  const bindingName = { resource: 'pods/binding', group: '' };
+  await rs.update(pods, namespace, name, (pod) => {
+    if (pod.metadata.deletionTimestamp) throw conflict(bindingName, name, `pod ${name} is being deleted, cannot be assigned to a host`);
+    if (pod.spec?.nodeName) throw conflict(bindingName, name, `pod ${name} is already assigned to node "${pod.spec.nodeName}"`);
+    return unversioned({ ...pod, spec: { ...pod.spec, nodeName: target.name } });
+  });
+  await rs.update(pods, namespace, name, (pod) => {
+    const conditions = (pod.status?.conditions ?? []).filter((c: Obj) => c.type !== 'PodScheduled');
+    return unversioned({ ...pod, status: { ...pod.status, conditions: [...conditions, { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now() }] } });
+  }, 'status');
+  return json(201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
+}

@@ -1,0 +1,104 @@
+// The API server over node:http: bodies capped at MAX_BODY_BYTES, watch streamed as
+// newline-delimited JSON, every other answer from the shared ApiHandler.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Store } from '../store/index.ts';
+import { createApiHandler, type ApiHandler } from './apiHandler.ts';
+import { MAX_BODY_BYTES } from './decodeBody.ts';
+import { tooLarge } from './status.ts';
+
+export interface ApiServerOptions {
+  store: Store;
+  /** Default 0: a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+}
+
+export interface RunningApiServer {
+  /** e.g. `http://127.0.0.1:41234` */
+  url: string;
+  handler: ApiHandler;
+  /** Ends open watches and stops listening (the store stays open). */
+  close(): Promise<void>;
+}
+
+export async function startApiServer(options: ApiServerOptions): Promise<RunningApiServer> {
+  const handler = await createApiHandler(options.store);
+  const closers = new Set<() => Promise<void>>();
+  const server = createServer((req, res) => void serve(handler, req, res, closers));
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host}:${address.port}`,
+    handler,
+    async close() {
+      await Promise.all([...closers].map((stop) => stop()));
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** The request body, or undefined when it passed the limit (the rest is drained). */
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) over = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(over ? undefined : Buffer.concat(chunks)));
+    req.on('error', () => resolve(undefined));
+  });
+}
+
+async function serve(handler: ApiHandler, req: IncomingMessage, res: ServerResponse, closers: Set<() => Promise<void>>): Promise<void> {
+  try {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    const body = declared > MAX_BODY_BYTES ? undefined : await readBody(req);
+    if (body === undefined) {
+      const error = tooLarge(MAX_BODY_BYTES);
+      res.writeHead(413, { 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify(error.body));
+      return;
+    }
+    const response = await handler.handle({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body });
+    if (!('watch' in response)) {
+      res.writeHead(response.status, { 'content-type': response.contentType, 'cache-control': 'no-cache, private' });
+      res.end(req.method === 'HEAD' ? undefined : response.body);
+      return;
+    }
+    res.writeHead(200, { 'content-type': response.contentType, 'cache-control': 'no-cache, private', 'transfer-encoding': 'chunked' });
+    res.flushHeaders();
+    const stop = () => response.watch.stop();
+    closers.add(stop);
+    const finish = () => {
+      closers.delete(stop);
+      void stop();
+    };
+    res.on('close', finish);
+    let first = true;
+    await response.watch.start(
+      (event) => {
+        const object = response.table && event.type !== 'ERROR' && event.type !== 'BOOKMARK' ? response.table(event.object, first) : event.object;
+        first = false;
+        res.write(JSON.stringify({ type: event.type, object }) + '\n');
+      },
+      () => {
+        finish();
+        res.end();
+      },
+    );
+  } catch (error) {
+    if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: String(error), reason: 'InternalError', code: 500 }));
+  }
+}
