@@ -8,10 +8,12 @@
 import type { LabelsMethods, SelectorsMethods } from './capabilities/selectors.ts';
 import type { ObjectsMethods } from './capabilities/objects.ts';
 import type { SchedulingMethods } from './capabilities/scheduling.ts';
+import type { EndpointsMethods, PortsMethods } from './capabilities/services.ts';
 
 export type * from './capabilities/selectors.ts';
 export type * from './capabilities/objects.ts';
 export type * from './capabilities/scheduling.ts';
+export type * from './capabilities/services.ts';
 
 /** The protocol's version: major.minor. A major change breaks old implementations. */
 export const PROTOCOL_VERSION = '1.0';
@@ -40,7 +42,14 @@ export interface CoreMethods {
 }
 
 /** Method name → params and result. */
-export interface Methods extends CoreMethods, LabelsMethods, SelectorsMethods, ObjectsMethods, SchedulingMethods {}
+export interface Methods
+  extends CoreMethods,
+    LabelsMethods,
+    SelectorsMethods,
+    ObjectsMethods,
+    SchedulingMethods,
+    EndpointsMethods,
+    PortsMethods {}
 
 export type Method = keyof Methods;
 export type Params<M extends Method> = Methods[M]['params'];

@@ -72,12 +72,18 @@ export class StdioDriver implements Driver {
     proc.on('error', (err) => this.onExit(`could not start: ${err.message}`));
     proc.on('exit', (code, signal) => this.onExit(`exited with ${signal ? `signal ${signal}` : `code ${code}`}`));
     proc.stdin!.on('error', () => {});
-    const hello = (await this.send('hello', { protocol: PROTOCOL_VERSION, client: 'kconform' })) as Hello;
-    const major = String(hello.protocol ?? '').split('.')[0];
-    if (major !== PROTOCOL_VERSION.split('.')[0]) {
-      throw new DriverError({ code: 'ProtocolError', message: `implementation speaks protocol ${hello.protocol}, kconform speaks ${PROTOCOL_VERSION}` }, 'protocol');
+    try {
+      const hello = (await this.send('hello', { protocol: PROTOCOL_VERSION, client: 'kconform' })) as Hello;
+      const major = String(hello.protocol ?? '').split('.')[0];
+      if (major !== PROTOCOL_VERSION.split('.')[0]) {
+        throw new DriverError({ code: 'ProtocolError', message: `implementation speaks protocol ${hello.protocol}, kconform speaks ${PROTOCOL_VERSION}` }, 'protocol');
+      }
+      this.hello = hello;
+    } catch (e) {
+      this.closing = true;
+      proc.kill('SIGKILL');
+      throw e;
     }
-    this.hello = hello;
   }
 
   private onLine(line: string): void {

@@ -1,27 +1,37 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AjvModule, { type ValidateFunction } from 'ajv';
 import { describeAjvErrors } from '../validation/fieldPath.ts';
 
 const Ajv = AjvModule.default ?? AjvModule;
 
-export const PROTOCOL_SCHEMA_PATH = fileURLToPath(new URL('../../spec/protocol/kconform-protocol.schema.json', import.meta.url));
-const schema = JSON.parse(readFileSync(PROTOCOL_SCHEMA_PATH, 'utf8')) as { $id: string; definitions: Record<string, unknown> };
+/** spec/protocol: core.schema.json (messages, hello, shared definitions) and one file per capability. */
+export const PROTOCOL_SCHEMA_DIR = fileURLToPath(new URL('../../spec/protocol/', import.meta.url));
+
+type SchemaFile = { $id: string; definitions: Record<string, unknown> };
+const files: SchemaFile[] = readdirSync(PROTOCOL_SCHEMA_DIR)
+  .filter((f) => f.endsWith('.schema.json'))
+  .sort()
+  .map((f) => JSON.parse(readFileSync(join(PROTOCOL_SCHEMA_DIR, f), 'utf8')));
 const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
-ajv.addSchema(schema);
+for (const f of files) ajv.addSchema(f);
+/** Definition name → the $id of the file defining it. */
+const owner = new Map<string, string>();
+for (const f of files) for (const def of Object.keys(f.definitions)) owner.set(def, f.$id);
 const cache = new Map<string, ValidateFunction | null>();
 
 function validator(def: string): ValidateFunction | null {
-  if (!cache.has(def)) cache.set(def, def in schema.definitions ? ajv.getSchema(`${schema.$id}#/definitions/${def}`)! : null);
+  if (!cache.has(def)) cache.set(def, owner.has(def) ? ajv.getSchema(`${owner.get(def)}#/definitions/${def}`)! : null);
   return cache.get(def)!;
 }
 
 /** The methods the protocol schema defines (those with both `.params` and `.result`). */
 export function protocolMethods(): string[] {
-  return Object.keys(schema.definitions)
+  return [...owner.keys()]
     .filter((k) => k.endsWith('.params'))
     .map((k) => k.slice(0, -'.params'.length))
-    .filter((m) => `${m}.result` in schema.definitions);
+    .filter((m) => owner.has(`${m}.result`));
 }
 
 /**

@@ -144,8 +144,11 @@ async function resource(rs: ResourceStore, route: ResourceRoute, method: string,
     if (method === 'DELETE') {
       const outcome = await listCollection(rs, type, namespace, query);
       const deleted: Obj[] = [];
-      for (const item of outcome.items) deleted.push(await rs.delete(type, item.metadata.namespace, item.metadata.name).catch(ignoreNotFound));
-      return json(200, listObject(type, { items: deleted.filter(Boolean), listMeta: outcome.listMeta }));
+      for (const item of outcome.items) {
+        const gone = await rs.delete(type, item.metadata.namespace, item.metadata.name).catch(ignoreNotFound);
+        if (gone) deleted.push(gone);
+      }
+      return json(200, listObject(type, { items: deleted, listMeta: outcome.listMeta }));
     }
     throw methodNotAllowed();
   }

@@ -51,9 +51,9 @@ export function openApiV3(path: string) {
   const gv = GROUP_VERSIONS.find(({ group, version }) => gvPath(group, version) === path);
   if (!gv) return undefined;
   const fieldValidation = { name: 'fieldValidation', in: 'query', schema: { type: 'string' } };
-  const op = { parameters: [fieldValidation], responses: {} };
   const paths: Record<string, unknown> = {};
   for (const r of RESOURCES.filter((t) => t.group === gv.group && t.version === gv.version)) {
+    const op = { parameters: [fieldValidation], responses: {}, 'x-kubernetes-group-version-kind': { group: r.group, version: r.version, kind: r.kind } };
     const base = `/${gvPath(gv.group, gv.version)}${r.namespaced ? '/namespaces/{namespace}' : ''}/${r.resource}`;
     paths[base] = { post: op, get: { responses: {} } };
     paths[`${base}/{name}`] = { put: op, patch: op, get: { responses: {} }, delete: { responses: {} } };

@@ -1,11 +1,11 @@
-// The one door to impl/labels for field errors and label validation, so a change of that package's
-// surface is one edit here.
-// The field error builders are not on impl/labels' export surface yet, hence the deep import.
+// The one door to impl/labels for field errors, labels and selectors, so a change of that
+// package's surface is one edit here. The field error builders and message helpers are not on
+// its export surface yet, hence the deep imports.
 export type { FieldError } from '../labels/index.ts';
 export { validateLabels, validateAnnotations, parseSelector, type Selector } from '../labels/index.ts';
 export { invalid, required, forbidden, notSupported, tooLong, stringValue, jsonValue, child, subscript } from '../labels/fieldError.ts';
 export { isDNS1123Subdomain } from '../labels/index.ts';
-export { regexError, maxLenError } from '../labels/validationMessages.ts';
+export { goQuote } from '../labels/goText.ts';
 import { maxLenError as maxLen, regexError as regex } from '../labels/validationMessages.ts';
 
 /** validation.IsDNS1123Label */

@@ -171,7 +171,7 @@ async function storeCall<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Store failures that reach a client; anything unexpected becomes a 503-free 500 Status. */
+/** A failure as the Status a client gets; anything unexpected becomes 500 InternalError. */
 export function translate(error: unknown, type?: ResourceType, name = ''): ApiError {
   if (error instanceof ApiError) return error;
   if (isStoreError(error, 'Gone')) return expired(error.message);

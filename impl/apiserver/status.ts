@@ -98,6 +98,4 @@ export const unsupportedMediaType = (contentType: string) =>
 
 export const methodNotAllowed = () => new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
 
-export const notAcceptable = () => new ApiError(406, 'NotAcceptable', 'only the following media types are accepted: application/json, application/yaml');
-
 export const timeout = (message: string) => new ApiError(504, 'Timeout', message);

@@ -135,7 +135,11 @@ export class EndpointsIndex {
     return new Set([key]);
   }
 
-  /** The service's Endpoints; null when the controller leaves them untouched; undefined for an unknown service. */
+  /**
+   * The service's Endpoints; null when the controller leaves them untouched; undefined for an
+   * unknown service. The object shares its addresses with the index, like an informer cache: copy
+   * before modifying it.
+   */
   endpoints(serviceKey: string): Endpoints | null | undefined {
     if (this.untouched.has(serviceKey)) return null;
     const state = this.states.get(serviceKey);

@@ -55,6 +55,7 @@ export class KubeProxy {
   private readonly endpoints = new Map<string, Endpoints>();
   private readonly frontends = new Map<string, Frontend>();
   private readonly frontendsOf = new Map<string, string[]>();
+  private readonly backendCache = new Map<string, Map<string, Backend[]>>();
   private readonly cursors = new Map<string, number>();
   private readonly affinity = new Map<string, { backend: string; lastUsed: number }>();
 
@@ -76,11 +77,15 @@ export class KubeProxy {
   }
 
   onEndpointsChange(endpoints: Endpoints): void {
-    this.endpoints.set(objectKey(endpoints.metadata), endpoints);
+    const key = objectKey(endpoints.metadata);
+    this.endpoints.set(key, endpoints);
+    this.backendCache.delete(key);
   }
 
   onEndpointsDelete(namespace: string, name: string): void {
-    this.endpoints.delete(`${namespace || 'default'}/${name}`);
+    const key = `${namespace || 'default'}/${name}`;
+    this.endpoints.delete(key);
+    this.backendCache.delete(key);
   }
 
   /** Replaces all state, as a full resync does. */
@@ -90,12 +95,22 @@ export class KubeProxy {
       this.rebuild(key);
     }
     this.endpoints.clear();
+    this.backendCache.clear();
     endpoints.forEach((e) => this.onEndpointsChange(e));
     services.forEach((s) => this.onServiceChange(s));
   }
 
-  /** The ready backends of a service port, sorted; empty when none. */
+  /** The ready backends of a service port, sorted; empty when none. The list is shared: do not modify it. */
   backends(serviceKey: string, portName: string, protocol = 'TCP'): Backend[] {
+    let cache = this.backendCache.get(serviceKey);
+    if (!cache) this.backendCache.set(serviceKey, (cache = new Map()));
+    const cacheKey = `${portName}/${protocol}`;
+    let list = cache.get(cacheKey);
+    if (!list) cache.set(cacheKey, (list = this.readyBackends(serviceKey, portName, protocol)));
+    return list;
+  }
+
+  private readyBackends(serviceKey: string, portName: string, protocol: string): Backend[] {
     const subsets = this.endpoints.get(serviceKey)?.subsets ?? [];
     const out: Backend[] = [];
     for (const subset of subsets) {

@@ -33,9 +33,18 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
   const watchers = new Set<Watcher>();
   let closed = false;
 
+  /** Delivers queued events; a handler that throws ends its own watch (reported to onError). */
   function flush(watcher: Watcher): void {
     watcher.scheduled = false;
-    while (watcher.queue.length > 0 && !watcher.stopped) watcher.handlers.onEvent(watcher.queue.shift()!);
+    while (watcher.queue.length > 0 && !watcher.stopped) {
+      try {
+        watcher.handlers.onEvent(watcher.queue.shift()!);
+      } catch (error) {
+        watcher.stopped = true;
+        watchers.delete(watcher);
+        watcher.handlers.onError?.(error instanceof Error ? error : new Error(String(error)));
+      }
+    }
   }
 
   function enqueue(watcher: Watcher, event: StoreEvent): void {

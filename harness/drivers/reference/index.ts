@@ -4,15 +4,26 @@ import type { Capability, Hello, Method, Params, Result } from '../../contract/m
 import { PROTOCOL_VERSION } from '../../contract/methods.ts';
 import type { Handler } from './handlers.ts';
 import { labelsHandlers, selectorsHandlers } from './labels.ts';
+import { createObjectsHandlers } from './objects.ts';
+import { schedulingHandlers } from './scheduling.ts';
+import { endpointsHandlers, portsHandlers } from './services.ts';
+import { memoryStore } from '../../../impl/store/index.ts';
+import { createApiHandler, type ApiHandler } from '../../../impl/apiserver/index.ts';
 
 type AnyHandler = (params: unknown) => unknown;
 
-/** Every capability the reference implements, with its handlers. */
+/** Every capability the reference implements, with its handlers. `objects` gets a fresh API server and store. */
 function capabilityTable(): Partial<Record<Capability, Record<string, AnyHandler>>> {
-  return {
-    labels: labelsHandlers as Record<string, AnyHandler>,
-    selectors: selectorsHandlers as Record<string, AnyHandler>,
+  let api: Promise<ApiHandler> | undefined;
+  const table = {
+    labels: labelsHandlers,
+    selectors: selectorsHandlers,
+    objects: createObjectsHandlers(() => (api ??= createApiHandler(memoryStore()))),
+    scheduling: schedulingHandlers,
+    endpoints: endpointsHandlers,
+    ports: portsHandlers,
   };
+  return table as unknown as Partial<Record<Capability, Record<string, AnyHandler>>>;
 }
 
 /** The reference implementation, in process. */

@@ -1,7 +1,6 @@
 // The selector + template rules shared by ReplicaSets and Deployments.
 import type { Obj } from '../resourceType.ts';
-import { invalid, jsonValue, required, type FieldError } from '../fieldErrors.ts';
-import { goQuote } from '../../labels/goText.ts';
+import { goQuote, invalid, jsonValue, required, type FieldError } from '../fieldErrors.ts';
 import { arrayOf, defaultPodSpec, isObject, validatePodSpec } from './podSpec.ts';
 import { selectorText } from '../tableColumns.ts';
 

@@ -38,14 +38,14 @@ export class NodeInfo {
   }
 
   /** Reads labels, taints, spec.unschedulable and allocatable (defaulted to capacity, as the API server does). */
-  setNode(node: KubeObject, field = 'status.allocatable'): void {
+  setNode(node: KubeObject): void {
     const spec = (node.spec ?? {}) as Record<string, any>;
     const status = (node.status ?? {}) as Record<string, any>;
     this.node = node;
     this.labels = node.metadata.labels ?? {};
     this.taints = readTaints(spec.taints);
     this.unschedulable = spec.unschedulable === true;
-    this.allocatable = Resource.fromList(status.allocatable ?? status.capacity, status.allocatable ? field : 'status.capacity');
+    this.allocatable = Resource.fromList(status.allocatable ?? status.capacity, status.allocatable ? 'status.allocatable' : 'status.capacity');
     this.generation++;
   }
 
