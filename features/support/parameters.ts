@@ -1,5 +1,8 @@
 import { defineParameterType } from '@cucumber/cucumber';
 import { parseLabelList } from './text.ts';
+import { expandRepeats } from './repeats.ts';
+
+export { expandRepeats };
 
 const QUOTED = /"((?:[^"\\]|\\.)*)"/;
 const unescape = (s: string) => s.replace(/\\(.)/g, '$1');
@@ -18,7 +21,3 @@ defineParameterType({
   regexp: QUOTED,
   transformer: (s: string) => parseLabelList(expandRepeats(unescape(s))),
 });
-
-export function expandRepeats(s: string): string {
-  return s.replace(/(\(([^()]*)\)|([^\\{}]))\{(\d+)\}/g, (_m, _g, group: string | undefined, ch: string | undefined, n: string) => (group ?? ch ?? '').repeat(Number(n)));
-}

@@ -2,6 +2,15 @@ import { defineStep } from '@cucumber/cucumber';
 import type { Capability } from '../../harness/contract/methods.ts';
 import type { KWorld } from './world.ts';
 
+/** Where each step pattern is defined (file:line): cucumber sees every step as defined here, in step(). */
+export const stepSources = new Map<string, string>();
+
+function callerLocation(): string {
+  const frame = new Error().stack?.split('\n')[3] ?? '';
+  const m = /(?:file:\/\/)?(\/[^:)]+):(\d+):\d+/.exec(frame);
+  return m ? `features/${m[1].split('/features/').pop()}:${m[2]}` : 'unknown';
+}
+
 /**
  * Define a step that needs one of `needs` (the first the driver has is passed to `fn` as
  * `this.via`). Without any of them the step, and so its scenario, is reported not applicable.
@@ -12,6 +21,7 @@ export function step<A extends unknown[]>(
   needs: Capability[],
   fn: (this: KWorld & { via: Capability }, ...args: A) => unknown,
 ): void {
+  stepSources.set(pattern, callerLocation());
   const wrapped = async function (this: KWorld, ...args: A) {
     let via: Capability | undefined = needs[0];
     if (needs.length) {

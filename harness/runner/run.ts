@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { Writable } from 'node:stream';
 import { featureChecks } from '../claims/coverage.ts';
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
+import { supportFiles } from './supportFiles.ts';
 import type { Driver } from '../contract/driver.ts';
 import { PROTOCOL_VERSION } from '../contract/methods.ts';
 import { openDriver } from '../drivers/select.ts';
@@ -76,7 +77,7 @@ export async function runConformance(o: RunOptions): Promise<RunReport> {
           file: false,
           provided: {
             paths: o.paths?.length ? o.paths : ['features/**/*.feature'],
-            import: ['features/support/**/*.ts', 'features/steps/**/*.ts'],
+            import: supportFiles(o.root),
             tags: o.tags ?? '',
             strict: true,
             format: [['message', join(reportDir, 'cucumber.ndjson')]],

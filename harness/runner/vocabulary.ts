@@ -1,4 +1,7 @@
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
+import { Writable } from 'node:stream';
+import { supportFiles } from './supportFiles.ts';
+import { stepSources } from '../../features/support/step.ts';
 
 export interface StepEntry {
   pattern: string;
@@ -16,7 +19,7 @@ export async function loadVocabulary(root: string): Promise<StepEntry[]> {
       file: false,
       provided: {
         paths: ['features/**/*.feature'],
-        import: ['features/support/**/*.ts', 'features/steps/**/*.ts'],
+        import: supportFiles(root),
         dryRun: true,
         format: [],
       },
@@ -32,12 +35,14 @@ export async function loadVocabulary(root: string): Promise<StepEntry[]> {
     if (n.id && n.location) lines.set(n.id, n.location.line);
     Object.values(node).forEach((v) => (Array.isArray(v) ? v.forEach(index) : index(v)));
   };
-  await runCucumber(runConfiguration, { cwd: root, stdout: process.stderr, stderr: process.stderr }, (e) => {
+  const discard = new Writable({ write: (_c, _e, cb) => cb() });
+  await runCucumber(runConfiguration, { cwd: root, stdout: discard, stderr: process.stderr }, (e) => {
     if (e.gherkinDocument) index(e.gherkinDocument.feature);
     if (e.stepDefinition) {
       const ref = e.stepDefinition.sourceReference;
-      const at = ref.uri ? `${ref.uri.replace(root, '')}:${ref.location?.line ?? 0}` : '';
-      defs.set(e.stepDefinition.id, { pattern: e.stepDefinition.pattern.source, definedAt: at, uses: 0 });
+      const pattern = e.stepDefinition.pattern.source;
+      const at = stepSources.get(pattern) ?? (ref.uri ? `${ref.uri.replace(root, '')}:${ref.location?.line ?? 0}` : '');
+      defs.set(e.stepDefinition.id, { pattern, definedAt: at, uses: 0 });
     }
     if (e.pickle) for (const s of e.pickle.steps) stepText.set(s.id, { text: s.text, uri: e.pickle.uri, astId: s.astNodeIds[0] });
     if (e.testCase) {

@@ -21,17 +21,17 @@ const refusals: { name: string; take?: string; ip: string; want: string }[] = [
   {
     name: 'an IP outside the CIDR is refused with the valid range',
     ip: '1.1.1.1',
-    want: 'spec.clusterIPs: Invalid value: []string{"1.1.1.1"}: failed to allocate IP 1.1.1.1: provided IP is not in the valid range. The range of valid IPs is 10.0.0.0/24',
+    want: 'spec.clusterIPs: Invalid value: []string{"1.1.1.1"}: failed to allocate IP 1.1.1.1: the provided IP (1.1.1.1) is not in the valid range. The range of valid IPs is 10.0.0.0/24',
   },
   {
     name: 'the network address is not in the valid range',
     ip: '10.0.0.0',
-    want: 'spec.clusterIPs: Invalid value: []string{"10.0.0.0"}: failed to allocate IP 10.0.0.0: provided IP is not in the valid range. The range of valid IPs is 10.0.0.0/24',
+    want: 'spec.clusterIPs: Invalid value: []string{"10.0.0.0"}: failed to allocate IP 10.0.0.0: the provided IP (10.0.0.0) is not in the valid range. The range of valid IPs is 10.0.0.0/24',
   },
   {
     name: 'the broadcast address is not in the valid range',
     ip: '10.0.0.255',
-    want: 'spec.clusterIPs: Invalid value: []string{"10.0.0.255"}: failed to allocate IP 10.0.0.255: provided IP is not in the valid range. The range of valid IPs is 10.0.0.0/24',
+    want: 'spec.clusterIPs: Invalid value: []string{"10.0.0.255"}: failed to allocate IP 10.0.0.255: the provided IP (10.0.0.255) is not in the valid range. The range of valid IPs is 10.0.0.0/24',
   },
   {
     name: 'an IP already taken is refused',

@@ -52,13 +52,14 @@ export class ClusterIPAllocator {
   /**
    * Takes a requested IP. Errors read as upstream's, on `spec.clusterIPs` with the service's
    * clusterIPs as value (default: just this IP):
-   * `failed to allocate IP 1.1.1.1: provided IP is not in the valid range. The range of valid IPs is 10.0.0.0/24`,
+   * `failed to allocate IP 1.1.1.1: the provided IP (1.1.1.1) is not in the valid range. The range of valid IPs is 10.0.0.0/24`
+   * (the text of Kubernetes 1.27 and later; earlier releases said `provided IP is not in the valid range. ...`),
    * `failed to allocate IP 10.0.0.5: provided IP is already allocated`.
    */
   allocate(ip: string, clusterIPs: string[] = [ip]): Allocation<string> {
     const offset = this.offsetOf(ip);
     const fail = (why: string) => ({ ok: false as const, error: fieldErrors.invalid('spec.clusterIPs', clusterIPs, `failed to allocate IP ${ip}: ${why}`) });
-    if (offset === undefined) return fail(`provided IP is not in the valid range. The range of valid IPs is ${this.cidr}`);
+    if (offset === undefined) return fail(`the provided IP (${ip}) is not in the valid range. The range of valid IPs is ${this.cidr}`);
     if (!this.bitmap.take(offset)) return fail('provided IP is already allocated');
     return { ok: true, value: ip };
   }

@@ -4,7 +4,7 @@
 // `spec.selector.matchExpressions[0].values`, or `<nil>` for upstream's nil path), `type` is the
 // ErrorType's display text (`Invalid value`, `Required value`, ...; the wire schema's choice) and
 // `message` is upstream's ErrorBody(), so that `${field}: ${message}` is exactly field.Error.Error().
-import { goJson, goQuote } from './goText.ts';
+import { goJson, goQuote, goSyntaxStrings } from './goText.ts';
 
 export interface FieldError {
   field: string;
@@ -31,10 +31,19 @@ export const child = (path: FieldPath, name: string): string => (path === null ?
 export const subscript = (path: FieldPath, index: number | string): string => `${path ?? ''}[${index}]`;
 const render = (path: FieldPath): string => path ?? '<nil>';
 
-/** A bad value as ErrorBody renders it: Go strings are `%q`-quoted, other values are JSON. */
+/**
+ * A bad value as ErrorBody (v0.32) renders it: a `string` with `%q`; a named string type without a
+ * String() method (selection.Operator, metav1.LabelSelectorOperator) with `%#v`, which prints the
+ * same; a []string with `%#v`, Go syntax.
+ */
 export type BadValue = { readonly quoted: string };
 export const stringValue = (s: string): BadValue => ({ quoted: goQuote(s) });
-/** For Go values that are not plain `string` (slices, named string types such as operators). */
+/** A Go []string; null is a nil slice. */
+export const stringsValue = (values: readonly string[] | null): BadValue => ({ quoted: goSyntaxStrings(values) });
+/**
+ * Encoding/json output. Not what v0.32's ErrorBody prints for any value the labels code reports;
+ * kept for other packages (impl/apiserver) that import it.
+ */
 export const jsonValue = (v: unknown): BadValue => ({ quoted: goJson(v) });
 
 function make(type: ErrorTypeText, path: FieldPath, value: BadValue | undefined, detail: string): FieldError {
@@ -50,9 +59,9 @@ export const invalid = (path: FieldPath, value: BadValue, detail: string): Field
 export const required = (path: FieldPath, detail: string): FieldError => make('Required value', path, undefined, detail);
 /** field.Forbidden */
 export const forbidden = (path: FieldPath, detail: string): FieldError => make('Forbidden', path, undefined, detail);
-/** field.TooLong with a non-negative limit in bytes. */
+/** field.TooLong (v0.32): `may not be more than <n> bytes`, or `value is too long` for a negative limit. */
 export const tooLong = (path: FieldPath, maxBytes: number): FieldError =>
-  make('Too long', path, undefined, `may not be more than ${maxBytes} ${maxBytes === 1 ? 'byte' : 'bytes'}`);
+  make('Too long', path, undefined, maxBytes >= 0 ? `may not be more than ${maxBytes} bytes` : 'value is too long');
 /** field.NotSupported; `supported` are quoted as Go's strconv.Quote does. */
 export const notSupported = (path: FieldPath, value: BadValue, supported: readonly string[]): FieldError =>
   make('Unsupported value', path, value, supported.length ? `supported values: ${supported.map(goQuote).join(', ')}` : '');

@@ -1,6 +1,6 @@
 // Go's text conventions, reproduced where they become visible in upstream's messages and ordering:
-// `%q` quoting (strconv.Quote), encoding/json string output, `len()` in UTF-8 bytes, byte-wise
-// string order and strings.ToLower. Pure functions; none of them throws.
+// `%q` quoting (strconv.Quote), `%#v` of a []string, encoding/json string output, `len()` in UTF-8
+// bytes, byte-wise string order and strings.ToLower. Pure functions; none of them throws.
 
 const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
 const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
@@ -25,6 +25,11 @@ export function goQuote(s: string): string {
     else out += `\\U${hex(cp, 8)}`;
   }
   return out + '"';
+}
+
+/** What Go's `%#v` prints for a []string: `[]string{"a", "b"}`, `[]string{}`, or `[]string(nil)` for null. */
+export function goSyntaxStrings(values: readonly string[] | null): string {
+  return values === null ? '[]string(nil)' : `[]string{${values.map(goQuote).join(', ')}}`;
 }
 
 const JSON_FIXUPS: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };

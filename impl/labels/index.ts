@@ -1,12 +1,13 @@
 // The reference implementation of labels, annotations and label selectors
 // (k8s.io/apimachinery pkg/labels, pkg/util/validation, metav1 LabelSelector). One export surface.
 //
-// Baseline: current upstream, where label keys and values are checked by
-// k8s.io/apimachinery/pkg/api/validate/content; its texts say `bytes` and `a valid label key`
-// (releases before it said `characters` and `a qualified name`). Deliberate differences, both
-// invisible to matching: where upstream iterates a Go map (label and annotation errors, matchLabels)
-// we use insertion order; requirements with equal keys keep input order even past 12 requirements,
-// where Go's unstable sort may reorder them in String().
+// Baseline: Kubernetes v1.32 (k8s.io/apimachinery v0.32.x), the installed kubectl's version and
+// the oracle's. Its texts say `must be no more than 63 characters` (the length is still counted in
+// bytes) and `a qualified name must consist of ...`; field errors print a []string bad value as Go
+// syntax (`[]string{"a"}`). Later releases (api/validate/content) say `bytes` and `a valid label
+// key`. Deliberate differences, both invisible to matching: where upstream iterates a Go map (label
+// and annotation errors, matchLabels) we use insertion order; requirements with equal keys keep
+// input order even past 12 requirements, where Go's unstable sort may reorder them in String().
 export {
   aggregateMessage,
   child,
@@ -17,6 +18,7 @@ export {
   jsonValue,
   notSupported,
   required,
+  stringsValue,
   stringValue,
   subscript,
   tooLong,

@@ -1,4 +1,4 @@
-// content.IsDNS1123Subdomain: lower-case RFC 1123 labels joined by dots, at most 253 bytes.
+// validation.IsDNS1123Subdomain: lower-case RFC 1123 labels joined by dots, at most 253 bytes.
 import { utf8Length } from './goText.ts';
 import { maxLenError, regexError } from './validationMessages.ts';
 

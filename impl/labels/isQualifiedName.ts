@@ -1,6 +1,6 @@
-// content.IsLabelKey (a.k.a. validation.IsQualifiedName): `[prefix/]name`, where the optional
-// prefix is a DNS-1123 subdomain and the name is at most 63 bytes of `[-A-Za-z0-9_.]`, starting
-// and ending with an alphanumeric character.
+// validation.IsQualifiedName (v0.32), the rule for label and annotation keys: `[prefix/]name`,
+// where the optional prefix is a DNS-1123 subdomain and the name is at most 63 bytes of
+// `[-A-Za-z0-9_.]`, starting and ending with an alphanumeric character.
 import { utf8Length } from './goText.ts';
 import { isDNS1123Subdomain } from './isDNS1123Subdomain.ts';
 import { emptyError, maxLenError, regexError } from './validationMessages.ts';
@@ -35,7 +35,7 @@ export function isQualifiedName(value: string): string[] {
     else for (const msg of isDNS1123Subdomain(prefix)) errs.push(`prefix part ${msg}`);
   } else {
     return [
-      `a valid label key ${regexError(QUALIFIED_NAME_ERR_MSG, QUALIFIED_NAME_FMT, ...EXAMPLES)}` +
+      `a qualified name ${regexError(QUALIFIED_NAME_ERR_MSG, QUALIFIED_NAME_FMT, ...EXAMPLES)}` +
         " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
     ];
   }

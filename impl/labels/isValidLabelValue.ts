@@ -1,4 +1,4 @@
-// content.IsLabelValue: empty, or at most 63 bytes of `[-A-Za-z0-9_.]` starting and ending with an
+// validation.IsValidLabelValue: empty, or at most 63 bytes of `[-A-Za-z0-9_.]` starting and ending with an
 // alphanumeric character.
 import { utf8Length } from './goText.ts';
 import { matchesQualifiedNamePart, QUALIFIED_NAME_FMT } from './isQualifiedName.ts';

@@ -1,6 +1,6 @@
 // metav1.LabelSelector: validation (metav1validation.ValidateLabelSelector, with label values
 // checked as for new objects) and conversion (metav1.LabelSelectorAsSelector).
-import { child, forbidden, invalid, jsonValue, required, stringValue, subscript, type FieldError } from './fieldError.ts';
+import { child, forbidden, invalid, required, stringValue, subscript, type FieldError } from './fieldError.ts';
 import { isValidLabelValue } from './isValidLabelValue.ts';
 import type { Operator } from './operator.ts';
 import { newRequirement, type Labels, type Requirement } from './requirement.ts';
@@ -41,7 +41,7 @@ export function validateLabelSelectorRequirement(expr: LabelSelectorRequirementO
       if (values.length > 0) errors.push(forbidden(valuesPath, "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
       break;
     default:
-      errors.push(invalid(child(fieldPath, 'operator'), jsonValue(expr.operator), 'not a valid selector operator'));
+      errors.push(invalid(child(fieldPath, 'operator'), stringValue(expr.operator), 'not a valid selector operator'));
   }
   errors.push(...validateLabelName(expr.key, child(fieldPath, 'key')));
   values.forEach((v, i) => {

@@ -1,6 +1,6 @@
 // labels.Requirement: one `key <operator> values` condition, built and validated by newRequirement
 // exactly as upstream's NewRequirement, and matched without allocating.
-import { child, invalid, jsonValue, notSupported, stringValue, subscript, type FieldError, type FieldPath } from './fieldError.ts';
+import { child, invalid, notSupported, stringsValue, stringValue, subscript, type FieldError, type FieldPath } from './fieldError.ts';
 import { compareGo } from './goText.ts';
 import { isQualifiedName } from './isQualifiedName.ts';
 import { isValidLabelValue } from './isValidLabelValue.ts';
@@ -100,7 +100,7 @@ export function newRequirement(key: string, operator: string, values: readonly s
   if (keyErrs.length) errors.push(invalid(child(path, 'key'), stringValue(key), keyErrs.join('; ')));
   const valuesPath = child(path, 'values');
   const expectCount = (ok: boolean, detail: string): void => {
-    if (!ok) errors.push(invalid(valuesPath, jsonValue(values), detail));
+    if (!ok) errors.push(invalid(valuesPath, stringsValue(values), detail));
   };
   switch (operator) {
     case 'in':
@@ -125,7 +125,7 @@ export function newRequirement(key: string, operator: string, values: readonly s
       });
       break;
     default:
-      errors.push(notSupported(child(path, 'operator'), jsonValue(operator), VALID_REQUIREMENT_OPERATORS));
+      errors.push(notSupported(child(path, 'operator'), stringValue(operator), VALID_REQUIREMENT_OPERATORS));
   }
   values.forEach((v, i) => {
     const msgs = isValidLabelValue(v);

@@ -1,8 +1,9 @@
-// The message builders of k8s.io/apimachinery/pkg/api/validate/content (errors.go). Their exact
-// wording (double space before `or`, `bytes`) is what users see, so it is reproduced verbatim.
+// The message builders of k8s.io/apimachinery/pkg/util/validation (validation.go, v0.32). Their
+// exact wording is what users see, so it is reproduced verbatim: the double space before `or`, and
+// `characters` in maxLenError although every caller measures the length in bytes (Go's len()).
 
-/** `must be no more than <n> bytes` */
-export const maxLenError = (length: number): string => `must be no more than ${length} bytes`;
+/** `must be no more than <n> characters` */
+export const maxLenError = (length: number): string => `must be no more than ${length} characters`;
 
 /** `must be non-empty` */
 export const emptyError = (): string => 'must be non-empty';

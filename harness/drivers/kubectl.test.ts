@@ -5,7 +5,7 @@ import { after, describe, test } from 'node:test';
 import type { Labels, ObjectMeta } from '../contract/capabilities/selectors.ts';
 import type { Driver } from '../contract/driver.ts';
 import { DriverError } from '../contract/driver.ts';
-import { createKubectlDriver } from '../drivers/kubectl.ts';
+import { createKubectlDriver } from './kubectl.ts';
 
 let driver: Driver | undefined;
 let absent: string | false = false;

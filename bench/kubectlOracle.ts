@@ -2,7 +2,7 @@
 //   node --import tsx harness/oracle/kubectlOracle.bench.ts [calls=40]
 // Writes reports/bench/kubectl-oracle.json and prints it. About 10 s at the default size.
 import { mkdir, writeFile } from 'node:fs/promises';
-import { KubectlOracle } from './kubectlOracle.ts';
+import { KubectlOracle } from '../harness/oracle/kubectlOracle.ts';
 
 const calls = Number(process.argv[2] ?? 40);
 const labelSetsOf = (n: number) => Array.from({ length: n }, (_, i) => ({ app: `a${i % 3}`, tier: i % 2 ? 'web' : 'db', [`k${i}`]: '' }));
