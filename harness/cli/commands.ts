@@ -3,6 +3,9 @@ import { runCommand } from './commands/run.ts';
 import { serveCommand } from './commands/serve.ts';
 import { stepsCommand } from './commands/steps.ts';
 import { claimsCommand } from './commands/claims.ts';
+import { checkCommand } from './commands/check.ts';
+import { compareCommand } from './commands/compare.ts';
+import { driverCheckCommand } from './commands/driverCheck.ts';
 
 /** Every kconform command, by name. */
 export const commands: Record<string, Command> = {
@@ -10,4 +13,7 @@ export const commands: Record<string, Command> = {
   serve: serveCommand,
   steps: stepsCommand,
   claims: claimsCommand,
+  check: checkCommand,
+  compare: compareCommand,
+  'driver-check': driverCheckCommand,
 };

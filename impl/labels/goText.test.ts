@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compareGo, goJson, goQuote, goToLower, utf8Length } from './goText.ts';
+import { compareGo, goJson, goQuote, goSyntaxStrings, goToLower, utf8Length } from './goText.ts';
 
 describe("goQuote prints strings as Go's %q", () => {
   const cases: [string, string, string][] = [
@@ -14,6 +14,16 @@ describe("goQuote prints strings as Go's %q", () => {
     ['a lone surrogate prints as U+FFFD', '\ud800', '"\ufffd"'],
   ];
   for (const [name, input, want] of cases) it(name, () => assert.equal(goQuote(input), want));
+});
+
+describe("goSyntaxStrings prints a []string as Go's %#v", () => {
+  const cases: [string, string[] | null, string][] = [
+    ['values are quoted and separated by comma and space', ['a', 'b'], '[]string{"a", "b"}'],
+    ['an empty slice prints empty braces', [], '[]string{}'],
+    ['a nil slice prints as nil', null, '[]string(nil)'],
+    ['values are quoted as %q quotes them', ['a"b', '<'], '[]string{"a\\"b", "<"}'],
+  ];
+  for (const [name, input, want] of cases) it(name, () => assert.equal(goSyntaxStrings(input), want));
 });
 
 describe("goJson prints values as Go's encoding/json", () => {

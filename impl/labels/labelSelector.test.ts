@@ -50,7 +50,7 @@ describe('labelSelectorAsSelector: validation errors at spec.selector', () => {
       `spec.selector.matchExpressions[0].values[1]: Invalid value: "-bad": ${VALUE_RULE}`,
     ]],
     ['a bad key is reported at .key', { matchExpressions: [{ key: 'a/b/c', operator: 'Exists' }] }, [
-      `spec.selector.matchExpressions[0].key: Invalid value: "a/b/c": a valid label key ${KEY_RULE} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
+      `spec.selector.matchExpressions[0].key: Invalid value: "a/b/c": a qualified name ${KEY_RULE} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
     ]],
     ['matchLabels errors come first, at .matchLabels', { matchLabels: { a: '-' }, matchExpressions: [{ key: 'b', operator: 'X' }] }, [
       `spec.selector.matchLabels: Invalid value: "-": ${VALUE_RULE}`,

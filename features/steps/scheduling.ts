@@ -1,0 +1,194 @@
+// Steps about scheduling (claims SCH-1..5, FLOW-3). A scenario describes a cluster (nodes, running
+// pods) and a pod; the pod is scheduled through the `scheduling` capability when the implementation
+// has it, otherwise end to end through `objects` (create everything, observe the binding).
+// Cell syntax of the tables: features/support/clusterTables.ts.
+import { After, type DataTable } from '@cucumber/cucumber';
+import { DriverError } from '../../harness/contract/driver.ts';
+import type { Capability, KubeObject, ScheduleResult } from '../../harness/contract/methods.ts';
+import { nodeFromRow, podFromRow, ZONE } from '../support/clusterTables.ts';
+import { parseManifests } from '../support/manifests.ts';
+import { createAndAwaitBinding, createCluster, deleteCreatedNodes } from '../support/schedulingThroughObjects.ts';
+import { step } from '../support/step.ts';
+import { parseNameList } from '../support/text.ts';
+import type { KWorld } from '../support/world.ts';
+import { NOT_APPLICABLE_MEDIA } from '../../harness/runner/scenarioCollector.ts';
+
+type Outcome = (ScheduleResult & { observedThroughObjects?: true }) | { refused: string };
+
+interface State {
+  nodes: KubeObject[];
+  /** Pods placed on a node, including those this scenario scheduled. */
+  running: KubeObject[];
+  /** Every pod this scenario scheduled, in order, with its outcome. */
+  scheduled: { name: string; outcome: Outcome }[];
+  /** The namespace holding the scenario's pods once the cluster was created through `objects`. */
+  namespace?: string;
+}
+
+const states = new WeakMap<KWorld, State>();
+function state(w: KWorld): State {
+  let s = states.get(w);
+  if (!s) states.set(w, (s = { nodes: [], running: [], scheduled: [] }));
+  return s;
+}
+
+/** A table (one object per row) or a YAML docstring of `kind` manifests. */
+function objectsOf(arg: DataTable | string, kind: 'Node' | 'Pod', fromRow: (r: Record<string, string>) => KubeObject): KubeObject[] {
+  if (typeof arg !== 'string') return arg.hashes().map(fromRow);
+  return parseManifests(arg).map((m) => {
+    if (m.kind !== kind) throw new Error(`expected ${kind} manifests, got ${m.kind} ${m.metadata.name}`);
+    return m as KubeObject;
+  });
+}
+
+function onePod(arg: DataTable | string): KubeObject {
+  const pods = objectsOf(arg, 'Pod', podFromRow);
+  if (pods.length !== 1) throw new Error(`describe exactly one pod to schedule, got ${pods.length}`);
+  return pods[0];
+}
+
+/** Schedules `pod` through `via`; a scheduled pod joins the running pods on its node. */
+async function scheduleOne(w: KWorld, via: Capability, pod: KubeObject): Promise<Outcome> {
+  const s = state(w);
+  let outcome: Outcome;
+  if (via === 'scheduling') {
+    try {
+      outcome = await w.driver.call('scheduling.schedule', { nodes: s.nodes, pods: s.running, pod });
+    } catch (e) {
+      if (e instanceof DriverError && e.kind === 'answer' && e.code === 'Invalid') outcome = { refused: e.message };
+      else throw e;
+    }
+  } else {
+    s.namespace ??= await createCluster(w, s.nodes, s.running);
+    outcome = await createAndAwaitBinding(w, pod, s.namespace);
+  }
+  if ('scheduled' in outcome && outcome.scheduled) s.running.push({ ...pod, spec: { ...(pod.spec as object), nodeName: outcome.node } });
+  s.scheduled.push({ name: pod.metadata.name!, outcome });
+  w.result = outcome;
+  return outcome;
+}
+
+After(async function (this: KWorld) {
+  if (state(this).namespace) await deleteCreatedNodes(this);
+});
+
+// Givens: the cluster. They talk to no implementation.
+
+// | name | cpu | memory | pods | ephemeral | extended | labels | zone | taints | unschedulable | images |  or Node manifests
+step('these nodes:', [], function (arg: DataTable | string) {
+  state(this).nodes.push(...objectsOf(arg, 'Node', nodeFromRow));
+});
+
+// | name | node | cpu | memory | labels | owner | ports | ... |  or Pod manifests with spec.nodeName
+step('these pods are running:', [], function (arg: DataTable | string) {
+  for (const pod of objectsOf(arg, 'Pod', podFromRow)) {
+    if (!(pod.spec as { nodeName?: string }).nodeName) throw new Error(`running pod ${pod.metadata.name} needs a node`);
+    state(this).running.push(pod);
+  }
+});
+
+// Whens: one pod, or several one after another (each sees the ones placed before it).
+
+step('the pod is scheduled:', ['scheduling', 'objects'], async function (arg: DataTable | string) {
+  await scheduleOne(this, this.via, onePod(arg));
+});
+
+step('these pods are scheduled one after another:', ['scheduling', 'objects'], async function (arg: DataTable | string) {
+  for (const pod of objectsOf(arg, 'Pod', podFromRow)) await scheduleOne(this, this.via, pod);
+});
+
+// End to end only: the scheduler must find the pod through the API server and bind it there.
+step('the pod is created through the API server:', ['objects'], async function (arg: DataTable | string) {
+  await scheduleOne(this, 'objects', onePod(arg));
+});
+
+// Thens.
+
+async function lastScheduled(w: KWorld, want: unknown): Promise<Extract<Outcome, { scheduled: true }>> {
+  const r = w.result as Outcome | undefined;
+  if (!r) throw new Error('no pod was scheduled in this scenario');
+  if ('refused' in r) return w.mismatch('the pod was refused', want, r.refused);
+  if (!r.scheduled) return w.mismatch('the pod is unschedulable', want, r.message);
+  return r;
+}
+
+step('it goes to {text}', [], async function (node: string) {
+  const r = await lastScheduled(this, node);
+  await this.expectEqual('chosen node', r.node, node);
+});
+
+// For ties: upstream picks one of the equally scored nodes at random.
+step('it goes to one of {text}', [], async function (nodes: string) {
+  const allowed = parseNameList(nodes);
+  const r = await lastScheduled(this, allowed);
+  if (!allowed.includes(r.node)) await this.mismatch('chosen node', `one of ${allowed.join(', ')}`, r.node);
+});
+
+async function lastUnschedulable(w: KWorld, want: unknown): Promise<Extract<Outcome, { scheduled: false }>> {
+  const r = w.result as Outcome | undefined;
+  if (!r) throw new Error('no pod was scheduled in this scenario');
+  if ('refused' in r) return w.mismatch('the pod was refused', want, r.refused);
+  if (r.scheduled) return w.mismatch(`the pod was scheduled to ${r.node}`, want, r.node);
+  return r;
+}
+
+step('it is unschedulable with {text}', [], async function (message: string) {
+  const r = await lastUnschedulable(this, message);
+  await this.expectEqual('unschedulable message', r.message, message);
+});
+
+step('node {text} was rejected because {text}', [], async function (node: string, reason: string) {
+  const r = await lastUnschedulable(this, reason);
+  if (r.observedThroughObjects) {
+    await this.attach('per-node reasons are not observable through the objects capability', NOT_APPLICABLE_MEDIA);
+    return 'skipped';
+  }
+  if (!(r.reasons[node] ?? []).includes(reason)) await this.mismatch(`reasons of node ${node}`, [reason], r.reasons[node] ?? []);
+});
+
+step('the pod is refused with {text}', [], async function (error: string) {
+  const r = this.result as Outcome | undefined;
+  if (!r || !('refused' in r)) return this.mismatch('the pod was not refused', error, r);
+  await this.expectEqual('error', r.refused, error);
+});
+
+/** Where each scheduled pod went, failing if one could not be placed. */
+async function placements(w: KWorld): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const { name, outcome } of state(w).scheduled) {
+    if ('refused' in outcome) return w.mismatch(`pod ${name} was refused`, 'scheduled', outcome.refused);
+    if (!outcome.scheduled) return w.mismatch(`pod ${name} is unschedulable`, 'scheduled', outcome.message);
+    out.set(name, outcome.node);
+  }
+  return out;
+}
+
+/** How many scheduled pods each group of nodes got; every group appears, with 0 when it got none. */
+async function countBy(w: KWorld, group: (node: KubeObject) => string | undefined): Promise<Record<string, number>> {
+  const byNode = new Map(state(w).nodes.map((n) => [n.metadata.name!, group(n)]));
+  const counts: Record<string, number> = {};
+  for (const g of byNode.values()) if (g !== undefined) counts[g] = 0;
+  for (const node of (await placements(w)).values()) {
+    const g = byNode.get(node);
+    if (g !== undefined) counts[g]++;
+  }
+  return counts;
+}
+
+async function expectEach(w: KWorld, what: string, counts: Record<string, number>, n: number): Promise<void> {
+  const want = Object.fromEntries(Object.keys(counts).map((k) => [k, n]));
+  await w.expectEqual(`scheduled pods per ${what}`, counts, want);
+}
+
+step('each node runs {int} of them', [], async function (n: number) {
+  await expectEach(this, 'node', await countBy(this, (node) => node.metadata.name), n);
+});
+
+step('each zone runs {int} of them', [], async function (n: number) {
+  await expectEach(this, 'zone', await countBy(this, (node) => node.metadata.labels?.[ZONE]), n);
+});
+
+step('node {text} runs {int} of them', [], async function (node: string, n: number) {
+  const counts = await countBy(this, (x) => x.metadata.name);
+  await this.expectEqual(`scheduled pods on ${node}`, counts[node], n);
+});

@@ -1,0 +1,64 @@
+// Scheduling observed end to end through the `objects` capability: the scenario's nodes and running
+// pods are created through the API, then the pod without a node, and the outcome is whatever the
+// cluster's scheduler does: a binding (spec.nodeName) or a PodScheduled=False condition.
+import { randomBytes } from 'node:crypto';
+import type { KubeObject, ScheduleResult } from '../../harness/contract/methods.ts';
+import type { KWorld } from './world.ts';
+
+/** How long a scheduler gets to bind or reject a pod. */
+export const BINDING_TIMEOUT_MS = 5_000;
+const POLL_MS = 50;
+
+/** Nodes each scenario created (cluster-scoped, so not removed with its namespace). */
+const createdNodes = new WeakMap<KWorld, string[]>();
+
+/** A result seen through the API; per-node reasons are not observable there, so `reasons` stays empty. */
+export type ObservedResult = ScheduleResult & { observedThroughObjects: true };
+
+/** Creates the scenario's namespace, nodes (spec, then status) and running pods, once per scenario. */
+export async function createCluster(w: KWorld, nodes: KubeObject[], running: KubeObject[]): Promise<string> {
+  const namespace = `kconform-sched-${randomBytes(4).toString('hex')}`;
+  await w.driver.call('objects.create', { object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } } });
+  w.createdNamespaces.push(namespace);
+  const names: string[] = [];
+  createdNodes.set(w, names);
+  for (const node of nodes) {
+    const { object } = await w.driver.call('objects.create', { object: { ...node, status: undefined } as KubeObject });
+    names.push(node.metadata.name!);
+    await w.driver.call('objects.update', { object: { ...object, status: node.status }, subresource: 'status' });
+  }
+  for (const pod of running) await w.driver.call('objects.create', { object: inNamespace(pod, namespace) });
+  return namespace;
+}
+
+/** Deletes the nodes `createCluster` made for this scenario. */
+export async function deleteCreatedNodes(w: KWorld): Promise<void> {
+  for (const name of createdNodes.get(w) ?? []) await w.driver.call('objects.delete', { kind: 'Node', name }).catch(() => {});
+}
+
+function inNamespace(pod: KubeObject, namespace: string): KubeObject {
+  return pod.metadata.namespace ? pod : { ...pod, metadata: { ...pod.metadata, namespace } };
+}
+
+/**
+ * Creates `pod` (without a node) and polls it for up to BINDING_TIMEOUT_MS. Resolves with the node
+ * it was bound to, or with the PodScheduled=False message; rejects when neither shows up in time.
+ */
+export async function createAndAwaitBinding(w: KWorld, pod: KubeObject, namespace: string): Promise<ObservedResult> {
+  const created = inNamespace(pod, namespace);
+  await w.driver.call('objects.create', { object: created });
+  const ref = { kind: 'Pod', namespace: created.metadata.namespace!, name: created.metadata.name! };
+  const deadline = Date.now() + BINDING_TIMEOUT_MS;
+  for (;;) {
+    const { object } = await w.driver.call('objects.get', ref);
+    const spec = (object.spec ?? {}) as { nodeName?: string };
+    if (spec.nodeName) return { scheduled: true, node: spec.nodeName, feasible: [spec.nodeName], observedThroughObjects: true };
+    const conditions = ((object.status as { conditions?: Record<string, string>[] } | undefined)?.conditions ?? []);
+    const rejected = conditions.find((c) => c.type === 'PodScheduled' && c.status === 'False' && c.reason === 'Unschedulable');
+    if (rejected) return { scheduled: false, message: rejected.message ?? '', reasons: {}, observedThroughObjects: true };
+    if (Date.now() > deadline) {
+      throw new Error(`pod ${ref.namespace}/${ref.name} was neither bound nor marked PodScheduled=False within ${BINDING_TIMEOUT_MS / 1000} s (is a scheduler running?)`);
+    }
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+}

@@ -1,0 +1,50 @@
+// `--driver reference-http[:memory|:etcd]`: the reference API server started in this process on
+// 127.0.0.1:0 and checked over real HTTP through the kube driver. etcd: $KCONFORM_ETCD when it
+// answers, else a throwaway etcd (removed on close).
+import { randomUUID } from 'node:crypto';
+import type { Driver } from '../../contract/driver.ts';
+import { defaultEtcdEndpoint, etcdReachable, etcdStore, memoryStore, startEtcdTestServer, type Store } from '../../../impl/store/index.ts';
+import { startApiServer } from '../../../impl/apiserver/index.ts';
+import { createKubeDriver } from '../kube.ts';
+
+export type ReferenceBackend = 'memory' | 'etcd';
+
+/** A store for the backend and how to release what was started for it. */
+async function openStore(backend: ReferenceBackend): Promise<{ store: Store; release: () => Promise<void> }> {
+  if (backend === 'memory') {
+    const store = memoryStore();
+    return { store, release: () => store.close() };
+  }
+  const endpoint = defaultEtcdEndpoint();
+  const throwaway = (await etcdReachable(endpoint)) ? undefined : await startEtcdTestServer();
+  const store = etcdStore({ endpoints: throwaway?.url ?? endpoint, prefix: `/kconform-run/${randomUUID()}` });
+  return { store, release: async () => (await store.close(), await throwaway?.stop()) };
+}
+
+/**
+ * What serves the API. Today: the API server alone. The seam for the control plane: when
+ * impl/controlplane lands, start it here on the same store and return its URL and closer.
+ */
+async function startReference(store: Store): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = await startApiServer({ store });
+  return { url: server.url, close: () => server.close() };
+}
+
+export async function createReferenceHttpDriver(backend: ReferenceBackend): Promise<Driver> {
+  const { store, release } = await openStore(backend);
+  let running: { url: string; close: () => Promise<void> } | undefined;
+  try {
+    running = await startReference(store);
+    return await createKubeDriver(running.url, {
+      name: `reference-http:${backend}`,
+      description: `the kconform reference API server over HTTP at ${running.url}, ${backend} store`,
+      defaultNamespace: 'server',
+      cleanup: false,
+      onClose: async () => (await running!.close(), await release()),
+    });
+  } catch (error) {
+    await running?.close();
+    await release();
+    throw error;
+  }
+}
