@@ -297,9 +297,9 @@ def unschedulable_message(total, reasons):
 
 
 def schedule(nodes, pods, pod, percentage=None):
+    requests = pod_requests(pod)
     if not nodes:
         return {"scheduled": False, "message": "no nodes available to schedule pods", "reasons": {}}
-    requests = pod_requests(pod)
     enough = nodes_to_find(len(nodes), percentage)
     feasible, reasons = [], {}
     for node in nodes:

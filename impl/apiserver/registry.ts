@@ -5,10 +5,12 @@ import { namespaces } from './kinds/namespaces.ts';
 import { nodes } from './kinds/nodes.ts';
 import { services } from './kinds/services.ts';
 import { deployments, replicasets } from './kinds/workloads.ts';
+import { persistentvolumes } from './kinds/persistentVolumes.ts';
+import { replicationcontrollers } from './kinds/replicationControllers.ts';
 import { configmaps, endpoints, events, secrets, serviceaccounts } from './kinds/simple.ts';
 
 export const RESOURCES: readonly ResourceType[] = [
-  pods, namespaces, nodes, services, endpoints, serviceaccounts, secrets, configmaps, events, replicasets, deployments,
+  pods, namespaces, nodes, services, endpoints, serviceaccounts, secrets, configmaps, events, persistentvolumes, replicationcontrollers, replicasets, deployments,
 ];
 
 /** The served group-versions, core first. */

@@ -1,10 +1,15 @@
 import fc from 'fast-check';
 
 // Keys and values are drawn from small pools most of the time, so that random selectors and random
-// label sets actually meet; a share of free-form ones keeps the rest of the grammar exercised.
+// label sets actually meet; free-form ones, keys and values at their length limits, and integers
+// near the int64 limits keep the rest of the grammar exercised.
 
-const KEYS = ['app', 'env', 'tier', 'team', 'example.com/app', 'app.kubernetes.io/name', 'x', 'Release_1.v2'];
-const VALUES = ['', 'web', 'db', 'prod', 'qa', 'test', '1', '10', 'v1.2', 'A_b-c'];
+/** A name part and a prefix exactly at their limits (63 and 253 bytes): the longest valid key. */
+const LONGEST_NAME = 'n'.repeat(63);
+const LONGEST_KEY = `${'p'.repeat(126)}.${'q'.repeat(126)}/${LONGEST_NAME}`;
+const KEYS = ['app', 'env', 'tier', 'team', 'example.com/app', 'app.kubernetes.io/name', 'x', 'Release_1.v2', 'in', 'notin'];
+const VALUES = ['', 'web', 'db', 'prod', 'qa', 'test', '1', '10', 'v1.2', 'A_b-c', 'in', 'v'.repeat(63)];
+const INT64_MAX = '9223372036854775807';
 
 const alnum = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'.split(''));
 const inner = fc.constantFrom(...'abcxyzABC0189-_.'.split(''));
@@ -15,21 +20,31 @@ export const labelName = fc.oneof(
   fc.tuple(alnum, fc.array(inner, { maxLength: 10 }), alnum).map(([a, mid, b]) => a + mid.join('') + b),
 );
 
-/** A valid label key: pooled, or free-form with an optional DNS-subdomain prefix. */
+/** A valid label key: pooled, free-form with an optional DNS-subdomain prefix, or at the length limits. */
 export const labelKey = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom(...KEYS) },
-  { weight: 1, arbitrary: labelName },
-  { weight: 1, arbitrary: fc.tuple(fc.domain(), labelName).map(([d, n]) => `${d.toLowerCase()}/${n}`).filter((k) => k.length - k.split('/')[1].length - 1 <= 253) },
+  { weight: 8, arbitrary: fc.constantFrom(...KEYS) },
+  { weight: 2, arbitrary: labelName },
+  { weight: 2, arbitrary: fc.tuple(fc.domain(), labelName).map(([d, n]) => `${d.toLowerCase()}/${n}`).filter((k) => k.length - k.split('/')[1].length - 1 <= 253) },
+  { weight: 1, arbitrary: fc.constantFrom(LONGEST_NAME, LONGEST_KEY) },
 );
 
-/** A valid label value (possibly empty). */
+/** A valid label value (possibly empty, possibly 63 characters). */
 export const labelValue = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...VALUES) }, { weight: 1, arbitrary: labelName });
 
 /** An integer a selector compares with (gt/lt values must also be valid label values, so not negative). */
-export const intValue = fc.integer({ min: 0, max: 20 }).map(String);
+export const intValue = fc.oneof(
+  { weight: 4, arbitrary: fc.integer({ min: 0, max: 20 }).map(String) },
+  { weight: 1, arbitrary: fc.constantFrom('007', INT64_MAX, '9223372036854775806', '4294967296') },
+);
 
-/** A label set: mostly pooled keys, so that selectors meet it. Values include integers, negative ones too. */
-export const labelSet = fc.dictionary(labelKey, fc.oneof(labelValue, fc.integer({ min: -20, max: 20 }).map(String)), { maxKeys: 5 });
+/** What a label set holds where gt/lt look: integers of both signs, past int64, and near-integers. */
+const labelInt = fc.oneof(
+  { weight: 4, arbitrary: fc.integer({ min: -20, max: 20 }).map(String) },
+  { weight: 1, arbitrary: fc.constantFrom('+5', '-0', '007', INT64_MAX, '-9223372036854775808', '9223372036854775808', '1.5', '0x10', '1e3') },
+);
+
+/** A label set: mostly pooled keys, so that selectors meet it. */
+export const labelSet = fc.dictionary(labelKey, fc.oneof(labelValue, labelInt), { maxKeys: 5 });
 
 export type Op = '=' | '==' | '!=' | 'in' | 'notin' | 'exists' | '!' | 'gt' | 'lt';
 
@@ -39,7 +54,7 @@ export interface Req {
   values: string[];
 }
 
-/** One valid requirement. */
+/** One valid requirement. A set may hold the empty value, written as an empty slot: `(a,)`, `()`. */
 export const requirement: fc.Arbitrary<Req> = fc.oneof(
   fc.record({ key: labelKey, op: fc.constantFrom<Op>('=', '==', '!='), values: labelValue.map((v) => [v]) }),
   fc.record({ key: labelKey, op: fc.constantFrom<Op>('in', 'notin'), values: fc.uniqueArray(labelValue, { minLength: 1, maxLength: 4 }) }),
@@ -47,31 +62,40 @@ export const requirement: fc.Arbitrary<Req> = fc.oneof(
   fc.record({ key: labelKey, op: fc.constantFrom<Op>('gt', 'lt'), values: intValue.map((v) => [v]) }),
 );
 
-const sp = fc.constantFrom('', '', ' ', '  ');
+/** Whitespace as the lexer skips it: space, tab, CR and LF. */
+const sp = fc.constantFrom('', '', '', ' ', '  ', '\t', '\n', ' \r\n ');
 
-/** Render a requirement as a user might type it, with random spacing. */
-export function renderRequirement(r: Req, s: string[] = ['', '', '']): string {
+/**
+ * Render a requirement as a user might type it. `s` are four runs of whitespace: before the key,
+ * around the operator, inside the parentheses of a set, and after the requirement.
+ */
+export function renderRequirement(r: Req, s: string[] = []): string {
+  const [a = '', b = '', c = '', d = ''] = s;
+  const symbol: Partial<Record<Op, string>> = { gt: '>', lt: '<', '=': '=', '==': '==', '!=': '!=' };
   switch (r.op) {
     case 'exists':
-      return `${s[0]}${r.key}${s[1]}`;
+      return `${a}${r.key}${d}`;
     case '!':
-      return `${s[0]}!${s[1]}${r.key}`;
+      return `${a}!${b}${r.key}${d}`;
     case 'in':
     case 'notin':
-      return `${s[0]}${r.key} ${r.op} ${s[1]}(${r.values.join(`,${s[2]}`)})`;
-    case 'gt':
-      return `${s[0]}${r.key}${s[1]}>${s[2]}${r.values[0]}`;
-    case 'lt':
-      return `${s[0]}${r.key}${s[1]}<${s[2]}${r.values[0]}`;
+      return `${a}${r.key}${b || ' '}${r.op}${b}(${c}${r.values.join(`${c},${c}`)}${c})${d}`;
     default:
-      return `${s[0]}${r.key}${s[1]}${r.op}${s[2]}${r.values[0]}`;
+      return `${a}${r.key}${b}${symbol[r.op]}${b}${r.values[0]}${d}`;
   }
 }
 
 /** A list of valid requirements with the selector string a user might type for them. */
 export const validSelector = fc
-  .array(fc.tuple(requirement, fc.array(sp, { minLength: 3, maxLength: 3 })), { maxLength: 4 })
+  .array(fc.tuple(requirement, fc.array(sp, { minLength: 4, maxLength: 4 })), { maxLength: 4 })
   .map((rs) => ({ requirements: rs.map(([r]) => r), text: rs.map(([r, s]) => renderRequirement(r, s)).join(',') }));
+
+/** strconv.ParseInt(v, 10, 64), or undefined: the model's own reading of gt/lt operands. */
+function int64(v: string): bigint | undefined {
+  if (!/^[+-]?\d+$/.test(v)) return undefined;
+  const n = BigInt(v);
+  return n >= -(2n ** 63n) && n < 2n ** 63n ? n : undefined;
+}
 
 /** What a model says a requirement does to a label set: upstream's documented semantics. */
 export function modelMatches(r: Req, labels: Record<string, string>): boolean {
@@ -91,13 +115,76 @@ export function modelMatches(r: Req, labels: Record<string, string>): boolean {
       return !has;
     case 'gt':
     case 'lt': {
-      if (!has || !/^[+-]?\d+$/.test(v)) return false;
-      return r.op === 'gt' ? Number(v) > Number(r.values[0]) : Number(v) < Number(r.values[0]);
+      const [n, bound] = [has ? int64(v) : undefined, int64(r.values[0])];
+      if (n === undefined || bound === undefined) return false;
+      return r.op === 'gt' ? n > bound : n < bound;
     }
   }
 }
 
-const NOISE = ['a', 'b', 'app', 'env', '=', '==', '!=', '!', ',', '(', ')', ' ', 'in', 'notin', ' in ', '>', '<', '1', '-', '.', '/', '_', 'x.y/z', 'é', '"', '='];
+// ---- Invalid and near-valid selectors -------------------------------------------------------
+
+/** Keys that break one rule each: ends, characters, slashes, prefix case, and the 63/253 limits. */
+const BAD_KEYS = ['-app', 'app-', '.app', 'a/b/c', '/app', 'app/', 'Example.com/app', 'ex_ample.com/app', 'a..b/c', 'é', 'a:b', 'n'.repeat(64), `${'p'.repeat(254)}/x`, `${'p'.repeat(253)}/${'n'.repeat(64)}`];
+/** Values that break one rule each: ends, characters, and the 63 limit. */
+const BAD_VALUES = ['-v', 'v-', '.v', '_v', 'a@b', 'é', 'a/b', 'a:b', 'v'.repeat(64), `${'v'.repeat(63)}-`];
+/** gt/lt operands that are not int64s or not label values: fractions, signs, overflow, nothing. */
+const BAD_INTS = ['a', '1.5', '-1', '+1', '9223372036854775808', '0x10', '1e3', ''];
+
+const key = labelKey;
+const value = labelValue;
+const gtlt = fc.constantFrom('>', '<', ' > ', ' < ');
+const eq = fc.constantFrom('=', '==', '!=', ' = ', ' != ');
+
+/** One requirement that labels.Parse rejects, with every parser error kind represented. */
+const brokenRequirement: fc.Arbitrary<string> = fc.oneof(
+  fc.tuple(fc.constantFrom(...BAD_KEYS), eq, value).map(([k, o, v]) => `${k}${o}${v}`),
+  fc.tuple(fc.constantFrom(...BAD_KEYS), fc.constantFrom('', '!')).map(([k, bang]) => `${bang}${k}`),
+  fc.tuple(key, eq, fc.constantFrom(...BAD_VALUES)).map(([k, o, v]) => `${k}${o}${v}`),
+  fc.tuple(key, fc.constantFrom(' in ', ' notin '), fc.constantFrom(...BAD_VALUES), value).map(([k, o, bad, v]) => `${k}${o}(${v},${bad})`),
+  fc.tuple(key, gtlt, fc.constantFrom(...BAD_INTS)).map(([k, o, v]) => `${k}${o}${v}`),
+  fc.tuple(key, fc.constantFrom(
+    ' in', ' in (', ' in (a', ' in (a,', ' in a', ' in (a b)', ' in (a,,b)', ' in ((a)', ' in (a))', ' in (a=b)', ' in (!a)', ' in ()x',
+    ' notin', ' notin (a', ' notin (,', ' in(a)', ' notin ( )', ' in (,)', ' in (a,)',
+  )).map(([k, rest]) => `${k}${rest}`),
+  fc.tuple(key, fc.constantFrom(' ! ', ' (', ' )', '=!', '===', '=>', '<=', '>=', '= =', '=(', '!', ' gt ', ' lt ', ' =', ' in in '), value).map(([k, o, v]) => `${k}${o}${v}`),
+  fc.tuple(key, value, value).map(([k, v, w]) => `${k}=${v}=${w || 'x'}`),
+  fc.tuple(key, value).map(([k, v]) => `${k}=${v} ${v || 'y'}`),
+  fc.tuple(fc.constantFrom('', ',', ' , ', '!', '!!', '!=', '=', '(', ')', '<', '>'), key).map(([s, k]) => `${s}${k}`),
+  fc.tuple(key, fc.constantFrom('!K=1', '!K in (a)', '!(K)', 'K,', 'K,,K', 'K, ,K')).map(([k, t]) => t.replaceAll('K', k)),
+);
+
+const renderedRequirement = fc.tuple(requirement, fc.array(sp, { minLength: 4, maxLength: 4 })).map(([r, s]) => renderRequirement(r, s));
+
+/** Up to three valid requirements with one broken requirement among them. */
+const brokenSelector = fc
+  .tuple(fc.array(renderedRequirement, { maxLength: 3 }), brokenRequirement, fc.nat(), sp)
+  .map(([parts, bad, at, s]) => parts.toSpliced(at % (parts.length + 1), 0, `${s}${bad}`).join(','));
+
+const EDIT_CHARS = [' ', ',', '=', '!', '(', ')', '<', '>', 'a', '1', '-', '.', '/', '_', '\t', 'in', 'é', '"'];
+
+/** A valid selector with one character (or `in`) inserted, deleted or replaced: often still valid. */
+const mutatedSelector = fc
+  .tuple(validSelector.filter((s) => s.text !== ''), fc.nat(), fc.constantFrom('insert', 'delete', 'replace'), fc.constantFrom(...EDIT_CHARS))
+  .map(([sel, at, edit, ch]) => {
+    const t = sel.text;
+    const i = at % (t.length + 1);
+    if (edit === 'insert') return t.slice(0, i) + ch + t.slice(i);
+    if (edit === 'delete') return t.slice(0, i) + t.slice(i + 1);
+    return t.slice(0, i) + ch + t.slice(i + 1);
+  });
+
+const NOISE = ['a', 'b', 'app', 'env', '=', '==', '!=', '!', ',', '(', ')', ' ', '\t', 'in', 'notin', ' in ', '>', '<', '1', '-', '.', '/', '_', 'x.y/z', 'é', '"'];
 
 /** Strings made of selector tokens and stray characters: mostly invalid, sometimes valid. */
-export const selectorNoise = fc.array(fc.constantFrom(...NOISE), { minLength: 1, maxLength: 8 }).map((t) => t.join(''));
+const tokenSoup = fc.array(fc.constantFrom(...NOISE), { minLength: 1, maxLength: 8 }).map((t) => t.join(''));
+
+/**
+ * Selectors near the grammar's edges: broken requirements among valid ones, one-character edits of
+ * valid selectors, and token soup.
+ */
+export const selectorNoise = fc.oneof(
+  { weight: 4, arbitrary: brokenSelector },
+  { weight: 4, arbitrary: mutatedSelector },
+  { weight: 2, arbitrary: tokenSoup },
+);

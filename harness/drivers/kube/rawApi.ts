@@ -2,6 +2,7 @@
 // (server URL, TLS, credentials and middleware from the kubeconfig), with bodies passed through
 // unchanged: no typed (de)serialisation, so every field and timestamp reaches the suite as the
 // server wrote it.
+import './node20.ts';
 import { HttpMethod, KubernetesObjectApi, type KubeConfig, type ResponseContext } from '@kubernetes/client-node';
 
 export interface RawRequest {

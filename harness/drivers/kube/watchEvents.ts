@@ -1,6 +1,7 @@
 // objects.events over HTTP: a watch from a resourceVersion, through @kubernetes/client-node's
 // Watch. Waits up to timeoutMs for the first event, then keeps what arrives until the stream has
 // been quiet for `quietMs` (the server writes a replay of its history back to back).
+import './node20.ts';
 import { Watch, type KubeConfig } from '@kubernetes/client-node';
 import { DriverError } from '../../contract/driver.ts';
 import type { WatchEvent } from '../../contract/methods.ts';
