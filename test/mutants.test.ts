@@ -29,9 +29,11 @@ async function runArea(area: string, mutant?: Mutant): Promise<RunReport> {
   });
 }
 
-/** The outcome of each named check: scenarios by name, properties by id. */
+/** The outcome of each named check (scenarios by name, properties by id); a failure of the suite itself is `broken`. */
 function outcomes(report: RunReport, names: string[]): Record<string, string> {
-  const checks = [...report.scenarios.map((s) => [s.name, s.outcome] as const), ...report.properties.map((p) => [p.id, p.outcome] as const)];
+  const outcome = (c: RunReport['scenarios'][number] | RunReport['properties'][number]) =>
+    c.outcome === 'failed' && /^(Undefined|Ambiguous|Pending) step/.test(c.failure?.message ?? '') ? 'broken' : c.outcome;
+  const checks = [...report.scenarios.map((s) => [s.name, outcome(s)] as const), ...report.properties.map((p) => [p.id, outcome(p)] as const)];
   return Object.fromEntries(names.map((n) => [n, checks.filter(([k]) => k === n).map(([, o]) => o).sort().join(',') || 'absent']));
 }
 

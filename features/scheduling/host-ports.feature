@@ -6,7 +6,7 @@ Feature: Host ports keep workloads that would collide apart
   between workloads.
 
   Background:
-    Given these nodes:
+    Given the cluster has these nodes:
       | name   |
       | node-a |
       | node-b |

@@ -8,7 +8,7 @@ Feature: Resource requests decide which nodes can host a pod
 
   @SCH-2 @SCH-5
   Scenario: a pod goes to the only node with enough free cpu
-    Given these nodes:
+    Given the cluster has these nodes:
       | name  | cpu |
       | small | 1   |
       | large | 4   |
@@ -19,7 +19,7 @@ Feature: Resource requests decide which nodes can host a pod
 
   @SCH-2 @SCH-5
   Scenario: what running pods request is no longer free
-    Given these nodes:
+    Given the cluster has these nodes:
       | name   | cpu |
       | node-a | 4   |
       | node-b | 2   |
@@ -33,7 +33,7 @@ Feature: Resource requests decide which nodes can host a pod
 
   @SCH-2 @SCH-5
   Scenario: memory is checked like cpu
-    Given these nodes:
+    Given the cluster has these nodes:
       | name   | memory |
       | node-a | 4Gi    |
       | node-b | 16Gi   |
@@ -44,7 +44,7 @@ Feature: Resource requests decide which nodes can host a pod
 
   @SCH-2 @SCH-5
   Scenario: a node full of pods takes no more, whatever their requests
-    Given these nodes:
+    Given the cluster has these nodes:
       | name   | pods |
       | node-a | 2    |
       | node-b | 110  |
@@ -59,7 +59,7 @@ Feature: Resource requests decide which nodes can host a pod
 
   @SCH-2 @SCH-5
   Scenario: ephemeral storage is a resource too
-    Given these nodes:
+    Given the cluster has these nodes:
       | name   | ephemeral |
       | node-a | 10Gi      |
       | node-b | 100Gi     |
@@ -70,7 +70,7 @@ Feature: Resource requests decide which nodes can host a pod
 
   @SCH-2 @SCH-5
   Scenario: extended resources such as GPUs are only found on the nodes that advertise them
-    Given these nodes:
+    Given the cluster has these nodes:
       | name   | extended          |
       | plain  |                   |
       | gpu    | example.com/gpu=2 |
@@ -81,7 +81,7 @@ Feature: Resource requests decide which nodes can host a pod
 
   @SCH-2 @SCH-5
   Scenario: the largest init container counts when it asks for more than the app containers together
-    Given these nodes:
+    Given the cluster has these nodes:
       | name   | cpu |
       | node-a | 2   |
       | node-b | 4   |
@@ -100,7 +100,7 @@ Feature: Resource requests decide which nodes can host a pod
 
   @SCH-2 @SCH-5
   Scenario: init containers that ask for less than the app containers add nothing
-    Given these nodes:
+    Given the cluster has these nodes:
       | name   | cpu |
       | node-a | 2   |
     When the pod is scheduled:
@@ -119,7 +119,7 @@ Feature: Resource requests decide which nodes can host a pod
 
   @SCH-2 @SCH-5
   Scenario: the pod overhead of the runtime class is added to the requests
-    Given these nodes:
+    Given the cluster has these nodes:
       | name   | cpu |
       | node-a | 2   |
       | node-b | 4   |
@@ -137,7 +137,7 @@ Feature: Resource requests decide which nodes can host a pod
 
   @SCH-2 @SCH-5
   Scenario: a pod that requests nothing fits a node whose cpu is all requested
-    Given these nodes:
+    Given the cluster has these nodes:
       | name   | cpu |
       | node-a | 2   |
     And these pods are running:
@@ -150,7 +150,7 @@ Feature: Resource requests decide which nodes can host a pod
 
   @SCH-2 @SCH-5
   Scenario: a node short of several resources is rejected for each of them
-    Given these nodes:
+    Given the cluster has these nodes:
       | name   | cpu | memory | pods |
       | tiny   | 1   | 1Gi    | 1    |
     And these pods are running:
@@ -165,7 +165,7 @@ Feature: Resource requests decide which nodes can host a pod
 
   @SCH-2 @SCH-5
   Scenario: no node advertises the extended resource
-    Given these nodes:
+    Given the cluster has these nodes:
       | name   |
       | node-a |
       | node-b |

@@ -5,7 +5,7 @@ Feature: Cordoned nodes take no new pods
 
   @SCH-2 @SCH-5
   Scenario: a cordoned node is skipped
-    Given these nodes:
+    Given the cluster has these nodes:
       | name   | unschedulable |
       | node-a | yes           |
       | node-b | no            |
@@ -16,7 +16,7 @@ Feature: Cordoned nodes take no new pods
 
   @SCH-2 @SCH-5
   Scenario: when every node is cordoned the pod waits
-    Given these nodes:
+    Given the cluster has these nodes:
       | name   | unschedulable |
       | node-a | yes           |
       | node-b | yes           |
@@ -28,7 +28,7 @@ Feature: Cordoned nodes take no new pods
 
   @SCH-2 @SCH-5
   Scenario: a pod that tolerates the unschedulable taint may still go to a cordoned node
-    Given these nodes:
+    Given the cluster has these nodes:
       | name   | unschedulable |
       | node-a | yes           |
     When the pod is scheduled:

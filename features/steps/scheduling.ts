@@ -75,7 +75,7 @@ After(async function (this: KWorld) {
 // Givens: the cluster. They talk to no implementation.
 
 // | name | cpu | memory | pods | ephemeral | extended | labels | zone | taints | unschedulable | images |  or Node manifests
-step('these nodes:', [], function (arg: DataTable | string) {
+step('the cluster has these nodes:', [], function (arg: DataTable | string) {
   state(this).nodes.push(...objectsOf(arg, 'Node', nodeFromRow));
 });
 

@@ -1,6 +1,6 @@
 // The state of a Services scenario: the Services and Pods it declared (kept in the World's
 // `objects`, so that `these manifests:` declares them too), the nodes, and what the last steps got.
-import type { KubeObject } from '../../harness/contract/methods.ts';
+import type { KubeObject, ServiceAllocationAnswer } from '../../harness/contract/methods.ts';
 import { parseLabelList } from './text.ts';
 import type { KWorld } from './world.ts';
 
@@ -11,6 +11,12 @@ export interface ServiceScenario {
   endpoints: Map<string, KubeObject | null>;
   /** The connections made last and where each went. */
   routes: { to: string; from?: string; answer: RouteView }[];
+  /** The kubelets' --cluster-dns. */
+  clusterDNS?: string[];
+  serviceCIDR?: string;
+  nodePortRange?: string;
+  /** The allocation operations run last, with their answers. */
+  allocations?: ({ action: 'create'; service: string; answer: ServiceAllocationAnswer } | { action: 'delete'; service: string })[];
 }
 
 export type RouteView = { routed: true; backend: string; via: string } | { routed: false; reason: string; message: string };

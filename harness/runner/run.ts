@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { Writable } from 'node:stream';
 import { featureChecks } from '../claims/coverage.ts';
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
-import { supportFiles } from './supportFiles.ts';
+import { supportFiles, supportLibrary } from './supportFiles.ts';
 import type { Driver } from '../contract/driver.ts';
 import { PROTOCOL_VERSION } from '../contract/methods.ts';
 import { openDriver } from '../drivers/select.ts';
@@ -89,8 +89,9 @@ export async function runConformance(o: RunOptions): Promise<RunReport> {
         { cwd: o.root },
       );
       // cucumber's own formatter output is dropped: the terminal shows kconform's progress instead
-      const discard = new Writable({ write: (_c, _e, cb) => cb() });
-      await runCucumber(runConfiguration, { cwd: o.root, stdout: discard, stderr: process.stderr, env: process.env }, (e) => {
+      const env = { cwd: o.root, stdout: new Writable({ write: (_c, _e, cb) => cb() }), stderr: process.stderr, env: process.env };
+      const support = await supportLibrary(runConfiguration, env);
+      await runCucumber({ ...runConfiguration, support }, env, (e) => {
         if (e.parseError) suiteErrors.push(`${e.parseError.source.uri}:${e.parseError.source.location?.line ?? 0}: ${e.parseError.message}`);
         if (e.undefinedParameterType) suiteErrors.push(`undefined parameter type {${e.undefinedParameterType.name}} in "${e.undefinedParameterType.expression}"`);
         collector.add(e);

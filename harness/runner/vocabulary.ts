@@ -1,6 +1,6 @@
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
 import { Writable } from 'node:stream';
-import { supportFiles } from './supportFiles.ts';
+import { supportFiles, supportLibrary } from './supportFiles.ts';
 import { stepSources } from '../../features/support/step.ts';
 
 export interface StepEntry {
@@ -35,8 +35,9 @@ export async function loadVocabulary(root: string): Promise<StepEntry[]> {
     if (n.id && n.location) lines.set(n.id, n.location.line);
     Object.values(node).forEach((v) => (Array.isArray(v) ? v.forEach(index) : index(v)));
   };
-  const discard = new Writable({ write: (_c, _e, cb) => cb() });
-  await runCucumber(runConfiguration, { cwd: root, stdout: discard, stderr: process.stderr }, (e) => {
+  const env = { cwd: root, stdout: new Writable({ write: (_c, _e, cb) => cb() }), stderr: process.stderr };
+  const support = await supportLibrary(runConfiguration, env);
+  await runCucumber({ ...runConfiguration, support }, env, (e) => {
     if (e.gherkinDocument) index(e.gherkinDocument.feature);
     if (e.stepDefinition) {
       const ref = e.stepDefinition.sourceReference;

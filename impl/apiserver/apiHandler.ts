@@ -11,7 +11,8 @@ import { listCollection, listObject, positiveInt, selection } from './listCollec
 import { includeObjectParam, toTable, wantsTable } from './table.ts';
 import { watchStream, type WatchStream } from './watchStream.ts';
 import { jsonPatch, mergePatch, strategicMergePatch } from './patch.ts';
-import { now, withTypeMeta } from './objectMeta.ts';
+import { withTypeMeta, type ServerEnv } from './objectMeta.ts';
+import { createAuthenticator, type AuthenticationOptions } from './authenticate.ts';
 import { ApiError, badRequest, conflict, methodNotAllowed, pathNotFound } from './status.ts';
 import { namespaces } from './kinds/namespaces.ts';
 import { pods } from './kinds/pods.ts';
@@ -42,9 +43,20 @@ const header = (r: ApiRequest, name: string) => {
   return Array.isArray(v) ? v.join(',') : v;
 };
 
+export interface ApiHandlerOptions {
+  /** Without it every request acts as the admin (no authentication). */
+  authentication?: AuthenticationOptions;
+  /** Time and identifiers (default: wall clock and crypto). */
+  env?: ServerEnv;
+}
+
+/** Paths served to anyone, authenticated or not. */
+const PUBLIC_PATHS = new Set(['/healthz', '/readyz', '/livez']);
+
 /** Creates the handler and the bootstrap namespaces (existing ones are kept). */
-export async function createApiHandler(store: Store): Promise<ApiHandler> {
-  const resources = new ResourceStore(store, { beforeCreate: beforeCreate() });
+export async function createApiHandler(store: Store, options: ApiHandlerOptions = {}): Promise<ApiHandler> {
+  const resources = new ResourceStore(store, { beforeCreate: beforeCreate(), env: options.env });
+  const authenticate = options.authentication ? createAuthenticator(resources, options.authentication) : undefined;
   for (const name of BOOTSTRAP_NAMESPACES) {
     await resources.create(namespaces, undefined, { metadata: { name } }).catch((error: unknown) => {
       if (!(error instanceof ApiError && error.reason === 'AlreadyExists')) throw error;
@@ -54,6 +66,7 @@ export async function createApiHandler(store: Store): Promise<ApiHandler> {
     resources,
     async handle(request) {
       try {
+        if (authenticate && !PUBLIC_PATHS.has(request.url.split('?')[0])) await authenticate(header(request, 'authorization'));
         return await dispatch(resources, request);
       } catch (error) {
         const failure = translate(error);
@@ -221,7 +234,7 @@ async function bind(rs: ResourceStore, namespace: string, name: string, value: u
   });
   await rs.update(pods, namespace, name, (pod) => {
     const conditions = (pod.status?.conditions ?? []).filter((c: Obj) => c.type !== 'PodScheduled');
-    return unversioned({ ...pod, status: { ...pod.status, conditions: [...conditions, { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now() }] } });
+    return unversioned({ ...pod, status: { ...pod.status, conditions: [...conditions, { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rs.env.now() }] } });
   }, 'status');
   return json(201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
 }

@@ -3,12 +3,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Store } from '../store/index.ts';
-import { createApiHandler, type ApiHandler } from './apiHandler.ts';
+import { createApiHandler, type ApiHandler, type ApiHandlerOptions } from './apiHandler.ts';
 import { MAX_BODY_BYTES } from './decodeBody.ts';
 import { tooLarge } from './status.ts';
 
-export interface ApiServerOptions {
+export interface ApiServerOptions extends ApiHandlerOptions {
   store: Store;
+  /** Serve this handler instead of creating one on `store` (e.g. one wrapped for tracing). */
+  handler?: ApiHandler;
   /** Default 0: a free port. */
   port?: number;
   /** Default 127.0.0.1. */
@@ -24,7 +26,7 @@ export interface RunningApiServer {
 }
 
 export async function startApiServer(options: ApiServerOptions): Promise<RunningApiServer> {
-  const handler = await createApiHandler(options.store);
+  const handler = options.handler ?? (await createApiHandler(options.store, options));
   const closers = new Set<() => Promise<void>>();
   const server = createServer((req, res) => void serve(handler, req, res, closers));
   server.keepAliveTimeout = 30_000;

@@ -1,6 +1,8 @@
 // The reference API server: one export surface.
 export { startApiServer, type ApiServerOptions, type RunningApiServer } from './apiServer.ts';
-export { createApiHandler, BOOTSTRAP_NAMESPACES, type ApiHandler, type ApiRequest, type ApiResponse } from './apiHandler.ts';
+export { createApiHandler, BOOTSTRAP_NAMESPACES, type ApiHandler, type ApiHandlerOptions, type ApiRequest, type ApiResponse } from './apiHandler.ts';
+export { ADMIN, SERVICE_ACCOUNT_NAME_ANNOTATION, SERVICE_ACCOUNT_TOKEN_TYPE, type AuthenticationOptions, type UserInfo } from './authenticate.ts';
+export { REAL_ENV, simulatedEnv, type ServerEnv } from './objectMeta.ts';
 export { kubeconfigFor, writeKubeconfig } from './kubeconfig.ts';
 export { RESOURCES, resourceForKind } from './registry.ts';
 export { groupVersion, type ResourceType } from './resourceType.ts';

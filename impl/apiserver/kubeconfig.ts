@@ -1,9 +1,9 @@
-// A kubeconfig pointing kubectl (or any client) at a running API server; no credentials.
+// A kubeconfig pointing kubectl (or any client) at a running API server, with a bearer token when given.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
-/** The kubeconfig text for `url`, with context `kconform` and namespace `default`. */
-export function kubeconfigFor(url: string, namespace = 'default'): string {
+/** The kubeconfig text for `url`, with context `kconform`, namespace `default` and the token if any. */
+export function kubeconfigFor(url: string, namespace = 'default', token?: string): string {
   return [
     'apiVersion: v1',
     'kind: Config',
@@ -13,7 +13,7 @@ export function kubeconfigFor(url: string, namespace = 'default'): string {
     `    server: ${url}`,
     'users:',
     '- name: kconform',
-    '  user: {}',
+    token ? `  user: {token: ${JSON.stringify(token)}}` : '  user: {}',
     'contexts:',
     '- name: kconform',
     '  context:',
@@ -27,8 +27,8 @@ export function kubeconfigFor(url: string, namespace = 'default'): string {
 }
 
 /** Writes the kubeconfig to `path` (creating its directory) and returns the path. */
-export async function writeKubeconfig(url: string, path: string): Promise<string> {
+export async function writeKubeconfig(url: string, path: string, token?: string): Promise<string> {
   await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, kubeconfigFor(url), { mode: 0o600 });
+  await writeFile(path, kubeconfigFor(url, 'default', token), { mode: 0o600 });
   return path;
 }

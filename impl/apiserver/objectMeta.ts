@@ -17,20 +17,45 @@ export const withTypeMeta = (type: ResourceType, object: Obj): Obj => ({ apiVers
 /** RFC 3339 at second precision, the way metav1.Time serializes. */
 export const now = (): string => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 
+/**
+ * Where the server gets time and identifiers. The default is the wall clock and crypto; a
+ * simulation passes a virtual clock and a seeded source so that runs replay exactly.
+ */
+export interface ServerEnv {
+  /** The current time as metav1.Time (RFC 3339, seconds). */
+  now(): string;
+  uid(): string;
+  /** `n` random bytes (for generated names). */
+  randomBytes(n: number): Uint8Array;
+}
+
+export const REAL_ENV: ServerEnv = { now, uid: randomUUID, randomBytes };
+
+/** A ServerEnv on the given clock and [0, 1) random source. */
+export function simulatedEnv(clockNow: () => number, random: () => number): ServerEnv {
+  const bytes = (n: number) => Uint8Array.from({ length: n }, () => Math.floor(random() * 256));
+  const hex = (n: number) => [...bytes(n)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return {
+    now: () => new Date(clockNow()).toISOString().replace(/\.\d+Z$/, 'Z'),
+    uid: () => `${hex(4)}-${hex(2)}-4${hex(2).slice(1)}-${((random() * 4) | 8).toString(16)}${hex(2).slice(1)}-${hex(6)}`,
+    randomBytes: bytes,
+  };
+}
+
 const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
 /** names.SimpleNameGenerator: the prefix (cut to leave room) plus 5 random characters. */
-export function generateName(prefix: string): string {
-  const bytes = randomBytes(5);
+export function generateName(prefix: string, env: ServerEnv = REAL_ENV): string {
+  const bytes = env.randomBytes(5);
   const suffix = [...bytes].map((b) => NAME_ALPHABET[b % NAME_ALPHABET.length]).join('');
   return prefix.slice(0, 63 - 5) + suffix;
 }
 
 /** Sets uid, creationTimestamp and generation on a new object; drops what clients may not set. */
-export function stampNew(object: Obj): void {
+export function stampNew(object: Obj, env: ServerEnv = REAL_ENV): void {
   const meta = object.metadata;
-  meta.uid = randomUUID();
-  meta.creationTimestamp = now();
+  meta.uid = env.uid();
+  meta.creationTimestamp = env.now();
   meta.generation = 1;
   delete meta.resourceVersion;
   delete meta.deletionTimestamp;

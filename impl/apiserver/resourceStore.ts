@@ -5,7 +5,7 @@ import type { Store, StoreRecord } from '../store/index.ts';
 import { isStoreError } from '../store/index.ts';
 import type { Obj, ResourceType } from './resourceType.ts';
 import { namespaces } from './kinds/namespaces.ts';
-import { carryOver, generateName, now, served, stampNew } from './objectMeta.ts';
+import { carryOver, generateName, REAL_ENV, served, stampNew, type ServerEnv } from './objectMeta.ts';
 import { validateMeta, validateMetaUpdate } from './validateMeta.ts';
 import { ApiError, alreadyExists, badRequest, conflict, expired, forbidden, invalid, notFound, timeout } from './status.ts';
 import type { Predicate } from './selectors.ts';
@@ -31,8 +31,18 @@ export interface Preconditions {
   resourceVersion?: string;
 }
 
+export interface ResourceStoreHooks {
+  beforeCreate?: (type: ResourceType, object: Obj) => void;
+  /** Time and identifiers (default: wall clock and crypto). */
+  env?: ServerEnv;
+}
+
 export class ResourceStore {
-  constructor(readonly store: Store, private readonly hooks: { beforeCreate?: (type: ResourceType, object: Obj) => void } = {}) {}
+  readonly env: ServerEnv;
+
+  constructor(readonly store: Store, private readonly hooks: ResourceStoreHooks = {}) {
+    this.env = hooks.env ?? REAL_ENV;
+  }
 
   async get(type: ResourceType, namespace: string | undefined, name: string): Promise<Obj> {
     return served(await this.record(type, namespace, name));
@@ -48,11 +58,11 @@ export class ResourceStore {
   async create(type: ResourceType, namespace: string | undefined, body: Obj): Promise<Obj> {
     const object = structuredClone(body);
     const meta = object.metadata;
-    if (!meta.name && meta.generateName) meta.name = generateName(String(meta.generateName));
+    if (!meta.name && meta.generateName) meta.name = generateName(String(meta.generateName), this.env);
     if (type.namespaced) meta.namespace = namespace;
     else delete meta.namespace;
     if (type.namespaced) await this.admitNamespace(type, namespace!, meta.name ?? '');
-    stampNew(object);
+    stampNew(object, this.env);
     type.prepareForCreate?.(object);
     this.validate(type, object);
     this.hooks.beforeCreate?.(type, object);
@@ -110,7 +120,7 @@ export class ResourceStore {
         if (!hasFinalizers(type, current)) return served(await this.store.delete(key, record.revision));
         if (current.metadata.deletionTimestamp) return current;
         const marked = structuredClone(record.value) as Obj;
-        marked.metadata.deletionTimestamp = now();
+        marked.metadata.deletionTimestamp = this.env.now();
         marked.metadata.deletionGracePeriodSeconds = 0;
         if (type === namespaces) marked.status = { ...marked.status, phase: 'Terminating' };
         return served(await this.store.update(key, marked, record.revision));

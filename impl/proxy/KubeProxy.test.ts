@@ -91,3 +91,12 @@ test('load is spread within one connection of even and never reaches a not-ready
     { numRuns: 200, seed: 3 },
   );
 });
+
+test('an Endpoints port written without a protocol counts as TCP', () => {
+  const svc = service('db', { selector: null, ports: [{ port: 5432 }] });
+  const endpoints = { apiVersion: 'v1' as const, kind: 'Endpoints' as const, metadata: { name: 'db', namespace: 'default' }, subsets: [{ addresses: [{ ip: '10.9.0.1' }], ports: [{ port: 5432 } as { port: number; protocol: string }] }] };
+  const proxy = new KubeProxy();
+  proxy.sync([svc], [endpoints]);
+  const got = proxy.route({ ip: svc.spec!.clusterIP!, port: 5432 });
+  assert.equal(got.routed && `${got.podIP}:${got.port}`, '10.9.0.1:5432');
+});

@@ -3,7 +3,7 @@
 // Frontends are `clusterIP:port/protocol` for every service with a cluster IP, and
 // `nodeIP:nodePort/protocol` on every known node for NodePort and LoadBalancer services.
 // Backends are the ready addresses of the Endpoints subsets whose port has the service port's
-// name and protocol; not-ready addresses are never used.
+// name and protocol (absent: TCP, as the API server defaults it); not-ready addresses are never used.
 //
 // Load spreading: round-robin per service port over its backends sorted by (IP, port). Over any
 // N consecutive connections without session affinity while the backend set is unchanged, each of
@@ -114,7 +114,7 @@ export class KubeProxy {
     const subsets = this.endpoints.get(serviceKey)?.subsets ?? [];
     const out: Backend[] = [];
     for (const subset of subsets) {
-      const port = subset.ports?.find((p) => (p.name ?? '') === portName && p.protocol === protocol);
+      const port = subset.ports?.find((p) => (p.name ?? '') === portName && (p.protocol || 'TCP') === protocol);
       if (!port) continue;
       for (const a of subset.addresses ?? []) out.push({ podIP: a.ip, port: port.port, ...(a.nodeName ? { nodeName: a.nodeName } : {}) });
     }

@@ -159,7 +159,10 @@ const renderedRequirement = fc.tuple(requirement, fc.array(sp, { minLength: 4, m
 /** Up to three valid requirements with one broken requirement among them. */
 const brokenSelector = fc
   .tuple(fc.array(renderedRequirement, { maxLength: 3 }), brokenRequirement, fc.nat(), sp)
-  .map(([parts, bad, at, s]) => parts.toSpliced(at % (parts.length + 1), 0, `${s}${bad}`).join(','));
+  .map(([parts, bad, at, s]) => {
+    const i = at % (parts.length + 1);
+    return [...parts.slice(0, i), `${s}${bad}`, ...parts.slice(i)].join(',');
+  });
 
 const EDIT_CHARS = [' ', ',', '=', '!', '(', ')', '<', '>', 'a', '1', '-', '.', '/', '_', '\t', 'in', 'é', '"'];
 
