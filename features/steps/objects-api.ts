@@ -9,16 +9,7 @@ import { parseNameList } from '../support/text.ts';
 import { eventually } from '../support/eventually.ts';
 import { isClusterScoped, scenarioObjects, type Outcome, type ScenarioObjects } from '../support/scenarioObjects.ts';
 import type { KWorld } from '../support/world.ts';
-
-/** A kind as steps write it, singular or plural, any case: `pod`, `pods`, `replica sets` → `ReplicaSet`. */
-const KINDS = ['Pod', 'Service', 'ReplicationController', 'ReplicaSet', 'Deployment', 'Node', 'PersistentVolume', 'Namespace',
-  'ConfigMap', 'Secret', 'ServiceAccount', 'Endpoints', 'Event'];
-export function kindOf(word: string): string {
-  const w = word.toLowerCase().replace(/[\s-]/g, '');
-  const found = KINDS.find((k) => [k.toLowerCase(), `${k.toLowerCase()}s`, k.toLowerCase().replace(/s$/, '')].includes(w));
-  if (!found) throw new Error(`unknown kind "${word}"; steps know ${KINDS.join(', ')}`);
-  return found;
-}
+import '../support/kindParameter.ts';
 
 /** Runs a driver call; a DriverError the implementation answered with is returned, anything else thrown. */
 async function attempt<T>(fn: () => Promise<T>): Promise<{ value?: T; error?: DriverError }> {
@@ -129,23 +120,22 @@ step('every created object belongs to no namespace', ['objects'], async function
   await expectNamespace(this, lastCreate(this).created, undefined);
 });
 
-async function list(w: KWorld, word: string, namespace: string | undefined, labelSelector?: string): Promise<void> {
+async function list(w: KWorld, kind: string, namespace: string | undefined, labelSelector?: string): Promise<void> {
   const s = scenarioObjects(w);
-  const kind = kindOf(word);
   const r = await attempt(() => w.driver.call('objects.list', { kind, namespace: s.namespace(namespace), ...(labelSelector ? { labelSelector } : {}) }));
   const items = (r.value?.items ?? []).filter((o) => s.owns(o)).map((o) => s.inboundObject(o));
   s.outcome = { op: 'list', kind, items, acrossNamespaces: namespace === undefined && !isClusterScoped(kind), ...(r.error ? { error: r.error } : {}) };
 }
 
-step('I list {word} in {text}', ['objects'], async function (kind: string, namespace: string) {
+step('I list {kind} in {text}', ['objects'], async function (kind: string, namespace: string) {
   await list(this, kind, namespace);
 });
 
-step('I list {word} in {text} with labels {text}', ['objects'], async function (kind: string, namespace: string, selector: string) {
+step('I list {kind} in {text} with labels {text}', ['objects'], async function (kind: string, namespace: string, selector: string) {
   await list(this, kind, namespace, selector);
 });
 
-step('I list {word} in all namespaces', ['objects'], async function (kind: string) {
+step('I list {kind} in all namespaces', ['objects'], async function (kind: string) {
   await list(this, kind, undefined);
 });
 
@@ -159,29 +149,27 @@ step('the list holds exactly {text}', ['objects'], async function (names: string
   await this.expectEqual('the listed objects differ', got, parseNameList(names).sort());
 });
 
-async function get(w: KWorld, word: string, name: string, namespace?: string): Promise<{ object?: KubeObject; error?: DriverError }> {
+async function get(w: KWorld, kind: string, name: string, namespace?: string): Promise<{ object?: KubeObject; error?: DriverError }> {
   const s = scenarioObjects(w);
-  const kind = kindOf(word);
   const r = await attempt(() => w.driver.call('objects.get', { kind, namespace: s.namespace(namespace), name: s.objectName(kind, namespace, name) }));
   return { object: r.value ? s.inboundObject(r.value.object) : undefined, error: r.error };
 }
 
-step('I get the {word} {text} in {text}', ['objects'], async function (kind: string, name: string, namespace: string) {
+step('I get the {kind} {text} in {text}', ['objects'], async function (kind: string, name: string, namespace: string) {
   scenarioObjects(this).outcome = { op: 'get', ...(await get(this, kind, name, namespace)) };
 });
 
-step('I get the {word} {text}', ['objects'], async function (kind: string, name: string) {
+step('I get the {kind} {text}', ['objects'], async function (kind: string, name: string) {
   scenarioObjects(this).outcome = { op: 'get', ...(await get(this, kind, name)) };
 });
 
-step('the {word} {text} exists in {text}', ['objects'], async function (kind: string, name: string, namespace: string) {
+step('the {kind} {text} exists in {text}', ['objects'], async function (kind: string, name: string, namespace: string) {
   const r = await get(this, kind, name, namespace);
   if (r.error) await this.mismatch(`${kind} ${name} is not in ${namespace}`, 'found', `${r.error.code}: ${errorText(scenarioObjects(this), r.error)}`);
 });
 
-step('I delete the {word} {text} in {text}', ['objects'], async function (word: string, name: string, namespace: string) {
+step('I delete the {kind} {text} in {text}', ['objects'], async function (kind: string, name: string, namespace: string) {
   const s = scenarioObjects(this);
-  const kind = kindOf(word);
   const r = await attempt(() => this.driver.call('objects.delete', { kind, namespace: s.namespace(namespace), name: s.objectName(kind, namespace, name) }));
   s.outcome = { op: 'delete', ...(r.error ? { error: r.error } : {}) };
 });
@@ -215,9 +203,9 @@ step('the object belongs to no namespace', ['objects'], async function () {
   await this.expectEqual('the namespace differs', o.object.metadata.namespace ?? '(none)', '(none)');
 });
 
-step('the {word} {text} in {text} and the {word} {text} are different objects', ['objects'],
-  async function (kindA: string, a: string, nsA: string, kindB: string, b: string) {
-    const [x, y] = [await get(this, kindA, a, nsA), await get(this, kindB, b)];
+step('the {kind} {text} in {text} and the {kind} {text} in {text} are different objects', ['objects'],
+  async function (kindA: string, a: string, nsA: string, kindB: string, b: string, nsB: string) {
+    const [x, y] = [await get(this, kindA, a, nsA), await get(this, kindB, b, nsB)];
     if (!x.object || !y.object) return this.mismatch('both objects must exist', 'two objects', [x.error?.message, y.error?.message]);
     if (x.object.metadata.uid === y.object.metadata.uid) await this.mismatch('the objects share a uid', 'different uids', x.object.metadata.uid);
   });
@@ -234,7 +222,7 @@ step('eventually the namespace {text} is gone with everything in it', ['objects'
   });
 });
 
-step('eventually the {word} {text} exists in {text}', ['objects'], async function (kind: string, name: string, namespace: string) {
+step('eventually the {kind} {text} exists in {text}', ['objects'], async function (kind: string, name: string, namespace: string) {
   await eventually(this, `${kind} ${name} exists in ${namespace}`, async () => (await get(this, kind, name, namespace)).error?.message);
 });
 

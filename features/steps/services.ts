@@ -126,8 +126,15 @@ step('the Endpoints object reads:', [], async function (doc: string) {
   const got = await lastEndpoints(this);
   const meta = Object.fromEntries(Object.keys(want.metadata).map((k) => [k, got.metadata[k]]));
   const trimmed = Object.fromEntries(Object.keys(want).map((k) => [k, k === 'metadata' ? meta : got[k]]));
-  await this.expectEqual('the Endpoints object', trimmed, want);
+  await this.expectEqual('the Endpoints object', sortedKeys(trimmed), sortedKeys(want));
 });
+
+/** The value with object keys sorted, so that key order never decides equality. */
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortedKeys((value as Record<string, unknown>)[k])]));
+}
 
 // ---- Service validation -------------------------------------------------------------------------
 // The answer is { valid, errors }, checked by "it is accepted" / "it is rejected with ..." (steps/labels.ts).

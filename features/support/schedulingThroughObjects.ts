@@ -15,23 +15,29 @@ const createdNodes = new WeakMap<KWorld, string[]>();
 /** A result seen through the API; per-node reasons are not observable there, so `reasons` stays empty. */
 export type ObservedResult = ScheduleResult & { observedThroughObjects: true };
 
-/** Creates the scenario's namespace, nodes (spec, then status) and running pods, once per scenario. */
+/** Creates the scenario's namespace, nodes and running pods, once per scenario. */
 export async function createCluster(w: KWorld, nodes: KubeObject[], running: KubeObject[]): Promise<string> {
   const namespace = `kconform-sched-${randomBytes(4).toString('hex')}`;
   await w.driver.call('objects.create', { object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } } });
   w.createdNamespaces.push(namespace);
-  const names: string[] = [];
+  createdNodes.set(w, []);
+  await createNodes(w, nodes);
+  for (const pod of running) await w.driver.call('objects.create', { object: inNamespace(pod, namespace) });
+  return namespace;
+}
+
+/** Creates nodes (spec first, then status, as a kubelet registers), remembered for deleteCreatedNodes. */
+export async function createNodes(w: KWorld, nodes: KubeObject[]): Promise<void> {
+  const names = createdNodes.get(w) ?? [];
   createdNodes.set(w, names);
   for (const node of nodes) {
     const { object } = await w.driver.call('objects.create', { object: { ...node, status: undefined } as KubeObject });
     names.push(node.metadata.name!);
     await w.driver.call('objects.update', { object: { ...object, status: node.status }, subresource: 'status' });
   }
-  for (const pod of running) await w.driver.call('objects.create', { object: inNamespace(pod, namespace) });
-  return namespace;
 }
 
-/** Deletes the nodes `createCluster` made for this scenario. */
+/** Deletes the nodes this scenario created. */
 export async function deleteCreatedNodes(w: KWorld): Promise<void> {
   for (const name of createdNodes.get(w) ?? []) await w.driver.call('objects.delete', { kind: 'Node', name }).catch(() => {});
 }
@@ -40,24 +46,31 @@ function inNamespace(pod: KubeObject, namespace: string): KubeObject {
   return pod.metadata.namespace ? pod : { ...pod, metadata: { ...pod.metadata, namespace } };
 }
 
-/**
- * Creates `pod` (without a node) and polls it for up to BINDING_TIMEOUT_MS. Resolves with the node
- * it was bound to, or with the PodScheduled=False message; rejects when neither shows up in time.
- */
-export async function createAndAwaitBinding(w: KWorld, pod: KubeObject, namespace: string): Promise<ObservedResult> {
+/** Creates `pod` in `namespace` unless it names its own; returns how to get it. */
+export async function createPod(w: KWorld, pod: KubeObject, namespace: string): Promise<PodRef> {
   const created = inNamespace(pod, namespace);
   await w.driver.call('objects.create', { object: created });
-  const ref = { kind: 'Pod', namespace: created.metadata.namespace!, name: created.metadata.name! };
+  return { kind: 'Pod', namespace: created.metadata.namespace!, name: created.metadata.name! };
+}
+
+export type PodRef = { kind: 'Pod'; namespace: string; name: string };
+
+/**
+ * Polls the pod for up to BINDING_TIMEOUT_MS. Resolves with the node it is bound to, or (unless
+ * `untilBound`) with its PodScheduled=False message; rejects when neither shows up in time.
+ */
+export async function awaitOutcome(w: KWorld, ref: PodRef, untilBound = false): Promise<ObservedResult> {
   const deadline = Date.now() + BINDING_TIMEOUT_MS;
   for (;;) {
     const { object } = await w.driver.call('objects.get', ref);
-    const spec = (object.spec ?? {}) as { nodeName?: string };
-    if (spec.nodeName) return { scheduled: true, node: spec.nodeName, feasible: [spec.nodeName], observedThroughObjects: true };
-    const conditions = ((object.status as { conditions?: Record<string, string>[] } | undefined)?.conditions ?? []);
+    const nodeName = (object.spec as { nodeName?: string } | undefined)?.nodeName;
+    if (nodeName) return { scheduled: true, node: nodeName, feasible: [nodeName], observedThroughObjects: true };
+    const conditions = (object.status as { conditions?: Record<string, string>[] } | undefined)?.conditions ?? [];
     const rejected = conditions.find((c) => c.type === 'PodScheduled' && c.status === 'False' && c.reason === 'Unschedulable');
-    if (rejected) return { scheduled: false, message: rejected.message ?? '', reasons: {}, observedThroughObjects: true };
+    if (rejected && !untilBound) return { scheduled: false, message: rejected.message ?? '', reasons: {}, observedThroughObjects: true };
     if (Date.now() > deadline) {
-      throw new Error(`pod ${ref.namespace}/${ref.name} was neither bound nor marked PodScheduled=False within ${BINDING_TIMEOUT_MS / 1000} s (is a scheduler running?)`);
+      const waited = untilBound ? 'bound' : 'bound nor marked PodScheduled=False';
+      throw new Error(`pod ${ref.namespace}/${ref.name} was not ${waited} within ${BINDING_TIMEOUT_MS / 1000} s (is a scheduler running?)`);
     }
     await new Promise((r) => setTimeout(r, POLL_MS));
   }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { AstBuilder, GherkinClassicTokenMatcher, Parser, compile } from '@cucumber/gherkin';
 import { IdGenerator } from '@cucumber/messages';
 import { loadProperties } from '../runner/properties.ts';
+import { astLines } from '../runner/astLines.ts';
 import { loadClaims, unknownClaims, type Claim } from './catalogue.ts';
 
 /** A tag that looks like a claim ID (`@LBL-3`). */
@@ -32,14 +33,7 @@ export function featureChecks(root: string): { checks: StaticCheck[]; errors: st
       errors.push(`${uri}: ${(e as Error).message}`);
       continue;
     }
-    const lines = new Map<string, number>();
-    const index = (node: unknown) => {
-      if (!node || typeof node !== 'object') return;
-      const n = node as { id?: string; location?: { line: number } };
-      if (n.id && n.location) lines.set(n.id, n.location.line);
-      Object.values(node).forEach((v) => (Array.isArray(v) ? v.forEach(index) : index(v)));
-    };
-    index(doc.feature);
+    const lines = astLines(doc.feature);
     for (const p of compile(doc, uri, newId)) {
       checks.push({
         kind: 'scenario',

@@ -1,5 +1,6 @@
 import type { Envelope } from '@cucumber/messages';
 import { closestSteps } from './closestSteps.ts';
+import { astLines } from './astLines.ts';
 import type { Failure, Outcome, ScenarioResult } from './results.ts';
 
 /** Attachment media types steps use to tell the collector more than pass/fail. */
@@ -36,7 +37,7 @@ export class ScenarioCollector {
     if (e.gherkinDocument?.feature) {
       const doc = e.gherkinDocument;
       this.featureNames.set(doc.uri!, doc.feature!.name);
-      this.indexAst(doc.feature);
+      astLines(doc.feature, this.astLines);
     } else if (e.pickle) {
       const p = e.pickle;
       this.pickles.set(p.id, {
@@ -73,16 +74,6 @@ export class ScenarioCollector {
 
   results(): ScenarioResult[] {
     return this.done.map(({ c, finished }) => this.result(c, finished));
-  }
-
-  private indexAst(node: unknown): void {
-    if (!node || typeof node !== 'object') return;
-    const n = node as { id?: string; location?: { line: number } };
-    if (n.id && n.location) this.astLines.set(n.id, n.location.line);
-    for (const v of Object.values(node)) {
-      if (Array.isArray(v)) v.forEach((x) => this.indexAst(x));
-      else if (v && typeof v === 'object') this.indexAst(v);
-    }
   }
 
   private result(c: Case, finished: number): ScenarioResult {

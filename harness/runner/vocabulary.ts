@@ -1,6 +1,7 @@
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
 import { Writable } from 'node:stream';
 import { supportFiles, supportLibrary } from './supportFiles.ts';
+import { astLines } from './astLines.ts';
 import { stepSources } from '../../features/support/step.ts';
 
 export interface StepEntry {
@@ -29,16 +30,10 @@ export async function loadVocabulary(root: string): Promise<StepEntry[]> {
   const defs = new Map<string, StepEntry>();
   const stepText = new Map<string, { text: string; uri: string; astId: string }>();
   const lines = new Map<string, number>();
-  const index = (node: unknown) => {
-    if (!node || typeof node !== 'object') return;
-    const n = node as { id?: string; location?: { line: number } };
-    if (n.id && n.location) lines.set(n.id, n.location.line);
-    Object.values(node).forEach((v) => (Array.isArray(v) ? v.forEach(index) : index(v)));
-  };
   const env = { cwd: root, stdout: new Writable({ write: (_c, _e, cb) => cb() }), stderr: process.stderr };
   const support = await supportLibrary(runConfiguration, env);
   await runCucumber({ ...runConfiguration, support }, env, (e) => {
-    if (e.gherkinDocument) index(e.gherkinDocument.feature);
+    if (e.gherkinDocument) astLines(e.gherkinDocument.feature, lines);
     if (e.stepDefinition) {
       const ref = e.stepDefinition.sourceReference;
       const pattern = e.stepDefinition.pattern.source;

@@ -6,5 +6,6 @@ export { REAL_ENV, simulatedEnv, type ServerEnv } from './objectMeta.ts';
 export { kubeconfigFor, writeKubeconfig } from './kubeconfig.ts';
 export { RESOURCES, resourceForKind } from './registry.ts';
 export { groupVersion, type ResourceType } from './resourceType.ts';
+export { resourceRoute, type ResourceRoute } from './route.ts';
 export type { WatchEventOut, WatchStream } from './watchStream.ts';
 export type { StatusBody, StatusCause } from './status.ts';

@@ -1,10 +1,24 @@
 import type { Labels } from '../../harness/contract/methods.ts';
 import type { Mutant } from './mutant.ts';
 
-/** Drop the labels of every set that lacks `key`, as if the check were skipped for them. */
-const withoutKeyMatches = (labelSets: Labels[], matches: boolean[], key: (s: Labels) => boolean) => matches.map((m, i) => (key(labelSets[i]) ? m : false));
-
 const firstKey = (selector: string) => selector.split(/[!=<>,\s(]/)[0].replace(/^!/, '');
+
+/** Intercepts that make a negative operator (`!=`, `notin`) match only label sets carrying the key. */
+function keyRequiredFor(op: RegExp): Mutant['intercept'] {
+  const carries = (labels: Labels | undefined, selector: string) => Object.hasOwn(labels ?? {}, firstKey(selector));
+  return {
+    'selectors.match': async (p, next) => {
+      const r = await next(p);
+      if (!r.valid || !op.test(p.selector)) return r;
+      return { ...r, matches: r.matches.map((m, i) => m && carries(p.labelSets[i], p.selector)) };
+    },
+    'selectors.select': async (p, next) => {
+      const r = await next(p);
+      if (!r.valid || !op.test(p.selector)) return r;
+      return { ...r, selected: r.selected.filter((n) => carries(p.objects.find((o) => o.metadata.name === n)?.metadata.labels, p.selector)) };
+    },
+  };
+}
 
 export const selectorMutants: Mutant[] = [
   {
@@ -12,36 +26,14 @@ export const selectorMutants: Mutant[] = [
     mistake: '`!=` only matches objects that carry the key',
     area: '@labels and not @oracle',
     caughtBy: ['"!=" selects objects with another value, and objects without the label', 'labels/!=-complements-='],
-    intercept: {
-      'selectors.match': async (p, next) => {
-        const r = await next(p);
-        if (!r.valid || !p.selector.includes('!=')) return r;
-        return { ...r, matches: withoutKeyMatches(p.labelSets, r.matches, (s) => Object.hasOwn(s, firstKey(p.selector))) };
-      },
-      'selectors.select': async (p, next) => {
-        const r = await next(p);
-        if (!r.valid || !p.selector.includes('!=')) return r;
-        return { ...r, selected: r.selected.filter((n) => Object.hasOwn(p.objects.find((o) => o.metadata.name === n)?.metadata.labels ?? {}, firstKey(p.selector))) };
-      },
-    },
+    intercept: keyRequiredFor(/!=/),
   },
   {
     name: 'notin-needs-the-key',
     mistake: '`notin` only matches objects that carry the key',
     area: '@labels and not @oracle',
     caughtBy: ['"notin" selects objects whose value is none of the set, and objects without the label', 'labels/notin-complements-in'],
-    intercept: {
-      'selectors.match': async (p, next) => {
-        const r = await next(p);
-        if (!r.valid || !/ notin /.test(p.selector)) return r;
-        return { ...r, matches: withoutKeyMatches(p.labelSets, r.matches, (s) => Object.hasOwn(s, firstKey(p.selector))) };
-      },
-      'selectors.select': async (p, next) => {
-        const r = await next(p);
-        if (!r.valid || !/ notin /.test(p.selector)) return r;
-        return { ...r, selected: r.selected.filter((n) => Object.hasOwn(p.objects.find((o) => o.metadata.name === n)?.metadata.labels ?? {}, firstKey(p.selector))) };
-      },
-    },
+    intercept: keyRequiredFor(/ notin /),
   },
   {
     name: 'comma-is-or',

@@ -1,0 +1,76 @@
+// What a control-plane component is, and what it gets to work with. A component talks to the
+// cluster only through `ctx.client` (never a Store), keeps state in informers, does its work in
+// work queues, and measures time on `ctx.clock`. See README.md for how to add one.
+import type { Clock, Tasks } from '../clock/index.ts';
+import { EventRecorder, Informer, WorkQueue, type ApiClient, type KubeObject, type Selection, type WorkQueueOptions } from '../client/index.ts';
+
+export interface ComponentContext {
+  /** The registry name; also the client's User-Agent, so the trace attributes requests to it. */
+  readonly name: string;
+  readonly client: ApiClient;
+  readonly clock: Clock;
+  readonly tasks: Tasks;
+  /** Events with source.component = name. */
+  readonly events: EventRecorder;
+  /** A new informer (add handlers, then `await start()`); stopped with the component. */
+  informer<T extends KubeObject = KubeObject>(kind: string, selection?: Selection): Informer<T>;
+  /** A new work queue named `<component>` (or `<component>/<options.name>`); shut down with the component. */
+  queue(reconcile: WorkQueueOptions['reconcile'], options?: Partial<Omit<WorkQueueOptions, 'reconcile' | 'tasks' | 'clock'>>): WorkQueue;
+  /** Records a failure in the trace (as an `error` entry). */
+  reportError(error: unknown, where?: string): void;
+}
+
+export interface RunningComponent {
+  stop?(): void | Promise<void>;
+}
+
+export interface ComponentDefinition {
+  /** Unique; used in `components: [...]`, as User-Agent and in lane names. */
+  name: string;
+  description: string;
+  /** Starts the component: resolves once its informers have synced. */
+  start(ctx: ComponentContext): Promise<RunningComponent | void>;
+}
+
+export interface ComponentDeps {
+  client: ApiClient;
+  clock: Clock;
+  tasks: Tasks;
+  onError(actor: string, message: string): void;
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The context for one component, and a function that stops everything it created. */
+export function componentContext(name: string, deps: ComponentDeps): { ctx: ComponentContext; stop: () => void } {
+  const client = deps.client.as(name);
+  const informers: Informer<any>[] = [];
+  const queues: WorkQueue[] = [];
+  const reportError = (error: unknown, where?: string) => deps.onError(name, where ? `${where}: ${messageOf(error)}` : messageOf(error));
+  const ctx: ComponentContext = {
+    name,
+    client,
+    clock: deps.clock,
+    tasks: deps.tasks,
+    events: new EventRecorder(client, deps.clock, name),
+    informer(kind, selection = {}) {
+      const informer = new Informer<any>(client, kind, selection, deps.clock);
+      informers.push(informer);
+      return informer;
+    },
+    queue(reconcile, options = {}) {
+      const queueName = options.name ? `${name}/${options.name}` : name;
+      const queue = new WorkQueue({ ...options, name: queueName, tasks: deps.tasks, clock: deps.clock, reconcile, onError: (key, error) => reportError(error, `${queueName} ${key}`) });
+      queues.push(queue);
+      return queue;
+    },
+    reportError,
+  };
+  return {
+    ctx,
+    stop() {
+      for (const q of queues) q.shutdown();
+      for (const i of informers) i.stop();
+    },
+  };
+}

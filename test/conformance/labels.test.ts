@@ -1,0 +1,8 @@
+// The @labels features and properties pass against the reference (kubectl oracle excluded).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { failuresOf } from './runArea.ts';
+
+test('every @labels scenario and property passes against the reference', async () => {
+  assert.deepEqual(await failuresOf('labels'), []);
+});
