@@ -10,6 +10,7 @@ import os
 import sys
 import traceback
 
+sys.dont_write_bytecode = True  # keep the repository free of __pycache__
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import labels  # noqa: E402

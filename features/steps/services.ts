@@ -172,6 +172,8 @@ function allocationService(row: Record<string, string>): KubeObject {
 
 step('services are created and deleted in this order:', ['endpoints'], async function (table: DataTable) {
   const rows = table.hashes();
+  const bad = rows.find((r) => r.action !== 'create' && r.action !== 'delete');
+  if (bad) throw new Error(`the action column takes create or delete, got "${bad.action}"`);
   const operations: ServiceAllocationOp[] = rows.map((row) =>
     row.action === 'delete' ? { delete: { namespace: 'default', name: row.service } } : { create: allocationService(row) },
   );
@@ -216,11 +218,14 @@ step('the creates are answered:', [], async function (table: DataTable) {
       (row.error
         ? !c.answer.ok && render(c.answer.error) === row.error
         : c.answer.ok &&
-          cellMatches(row['cluster IP'] ?? '', c.answer.clusterIP ? [c.answer.clusterIP] : [], inCidr) &&
+          cellMatches(row['cluster IP'] ?? '', clusterIPOf(c.answer), inCidr) &&
           cellMatches(row['node ports'] ?? '', c.answer.nodePorts.map(String), inPortRange));
     if (!ok) await this.mismatch(`create #${i + 1} (${row.service})`, row, shown[i]);
   }
 });
+
+/** The cluster IP given, as a list; a headless Service's `None` counts as none. */
+const clusterIPOf = (a: { clusterIP?: string }) => (a.clusterIP && a.clusterIP !== 'None' ? [a.clusterIP] : []);
 
 const render = (e: { field: string; message: string }) => (e.field ? `${e.field}: ${e.message}` : e.message);
 
@@ -229,7 +234,7 @@ step('no two services hold the same cluster IP or node port at any time', [], as
   for (const a of scenario(this).allocations ?? []) {
     if (a.action === 'delete') live.delete(a.service);
     else if (a.answer.ok) {
-      const held = [...(a.answer.clusterIP ? [`IP ${a.answer.clusterIP}`] : []), ...new Set(a.answer.nodePorts.map((p) => `node port ${p}`))];
+      const held = [...clusterIPOf(a.answer).map((ip) => `IP ${ip}`), ...new Set(a.answer.nodePorts.map((p) => `node port ${p}`))];
       const taken = new Set([...live.values()].flat());
       const clash = held.filter((h) => taken.has(h));
       if (clash.length) await this.mismatch(`${a.service} was given what another live service holds`, [], clash);

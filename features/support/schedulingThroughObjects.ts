@@ -5,9 +5,15 @@ import { randomBytes } from 'node:crypto';
 import type { KubeObject, ScheduleResult } from '../../harness/contract/methods.ts';
 import type { KWorld } from './world.ts';
 
-/** How long a scheduler gets to bind or reject a pod. */
+/** How long a scheduler gets to bind or reject a pod, in real time. */
 export const BINDING_TIMEOUT_MS = 5_000;
 const POLL_MS = 50;
+/**
+ * With the `time` capability: how much cluster time it gets (upstream retries an unschedulable pod
+ * within its 10 s maximum backoff once the cluster changes), advanced in steps of VIRTUAL_STEP_MS.
+ */
+export const VIRTUAL_TIMEOUT_MS = 10_000;
+const VIRTUAL_STEP_MS = 500;
 
 /** Nodes each scenario created (cluster-scoped, so not removed with its namespace). */
 const createdNodes = new WeakMap<KWorld, string[]>();
@@ -56,11 +62,15 @@ export async function createPod(w: KWorld, pod: KubeObject, namespace: string): 
 export type PodRef = { kind: 'Pod'; namespace: string; name: string };
 
 /**
- * Polls the pod for up to BINDING_TIMEOUT_MS. Resolves with the node it is bound to, or (unless
- * `untilBound`) with its PodScheduled=False message; rejects when neither shows up in time.
+ * Watches the pod for up to BINDING_TIMEOUT_MS (VIRTUAL_TIMEOUT_MS of cluster time with the `time`
+ * capability). Resolves with the node it is bound to, or (unless `untilBound`) with its
+ * PodScheduled=False message; rejects when neither shows up in time.
  */
 export async function awaitOutcome(w: KWorld, ref: PodRef, untilBound = false): Promise<ObservedResult> {
+  const virtual = w.driver.has('time');
+  let waited = 0;
   const deadline = Date.now() + BINDING_TIMEOUT_MS;
+  if (virtual) await w.driver.call('time.settle', {});
   for (;;) {
     const { object } = await w.driver.call('objects.get', ref);
     const nodeName = (object.spec as { nodeName?: string } | undefined)?.nodeName;
@@ -68,10 +78,14 @@ export async function awaitOutcome(w: KWorld, ref: PodRef, untilBound = false): 
     const conditions = (object.status as { conditions?: Record<string, string>[] } | undefined)?.conditions ?? [];
     const rejected = conditions.find((c) => c.type === 'PodScheduled' && c.status === 'False' && c.reason === 'Unschedulable');
     if (rejected && !untilBound) return { scheduled: false, message: rejected.message ?? '', reasons: {}, observedThroughObjects: true };
-    if (Date.now() > deadline) {
-      const waited = untilBound ? 'bound' : 'bound nor marked PodScheduled=False';
-      throw new Error(`pod ${ref.namespace}/${ref.name} was not ${waited} within ${BINDING_TIMEOUT_MS / 1000} s (is a scheduler running?)`);
+    if (virtual ? waited >= VIRTUAL_TIMEOUT_MS : Date.now() > deadline) {
+      const what = untilBound ? 'bound' : 'bound nor marked PodScheduled=False';
+      const within = virtual ? `${VIRTUAL_TIMEOUT_MS / 1000} s of cluster time` : `${BINDING_TIMEOUT_MS / 1000} s`;
+      throw new Error(`pod ${ref.namespace}/${ref.name} was not ${what} within ${within} (is a scheduler running?)`);
     }
-    await new Promise((r) => setTimeout(r, POLL_MS));
+    if (virtual) {
+      await w.driver.call('time.advance', { ms: VIRTUAL_STEP_MS });
+      waited += VIRTUAL_STEP_MS;
+    } else await new Promise((r) => setTimeout(r, POLL_MS));
   }
 }

@@ -1,6 +1,8 @@
 import { defineStep } from '@cucumber/cucumber';
 import type { Capability } from '../../harness/contract/methods.ts';
 import type { KWorld } from './world.ts';
+import { DriverError } from '../../harness/contract/driver.ts';
+import { NOT_APPLICABLE_MEDIA } from '../../harness/runner/scenarioCollector.ts';
 
 /** Where each step pattern is defined (file:line): cucumber sees every step as defined here, in step(). */
 export const stepSources = new Map<string, string>();
@@ -28,7 +30,16 @@ export function step<A extends unknown[]>(
       via = await this.choose(needs);
       if (!via) return 'skipped';
     }
-    return fn.apply(Object.assign(this, { via }) as KWorld & { via: Capability }, args);
+    try {
+      return await fn.apply(Object.assign(this, { via }) as KWorld & { via: Capability }, args);
+    } catch (e) {
+      // the implementation says it cannot answer this call: not applicable, not failed
+      if (e instanceof DriverError && e.kind === 'answer' && e.code === 'NotApplicable') {
+        await this.attach(`the implementation cannot answer: ${e.detail}`, NOT_APPLICABLE_MEDIA);
+        return 'skipped';
+      }
+      throw e;
+    }
   };
   // cucumber checks a step function's arity against the pattern's parameters
   Object.defineProperty(wrapped, 'length', { value: fn.length });

@@ -9,11 +9,13 @@ import type { LabelsMethods, SelectorsMethods } from './capabilities/selectors.t
 import type { ObjectsMethods } from './capabilities/objects.ts';
 import type { SchedulingMethods } from './capabilities/scheduling.ts';
 import type { EndpointsMethods, PortsMethods } from './capabilities/services.ts';
+import type { TimeMethods } from './capabilities/time.ts';
 
 export type * from './capabilities/selectors.ts';
 export type * from './capabilities/objects.ts';
 export type * from './capabilities/scheduling.ts';
 export type * from './capabilities/services.ts';
+export type * from './capabilities/time.ts';
 
 /** The protocol's version: major.minor. A major change breaks old implementations. */
 export const PROTOCOL_VERSION = '1.0';
@@ -49,7 +51,8 @@ export interface Methods
     ObjectsMethods,
     SchedulingMethods,
     EndpointsMethods,
-    PortsMethods {}
+    PortsMethods,
+    TimeMethods {}
 
 export type Method = keyof Methods;
 export type Params<M extends Method> = Methods[M]['params'];

@@ -1,5 +1,6 @@
 import type { Driver } from '../contract/driver.ts';
 import { DriverError } from '../contract/driver.ts';
+import { capabilityOf } from '../contract/methods.ts';
 import type { Capability, Hello, Method, Params, Result } from '../contract/methods.ts';
 import { PROTOCOL_VERSION } from '../contract/methods.ts';
 import { KubectlOracle, type KubectlOracleOptions } from '../oracle/kubectlOracle.ts';
@@ -15,7 +16,7 @@ type Handlers = { [M in SelectorMethod]: (oracle: KubectlOracle, params: Params<
  *   read back from it.
  * - `selectors.match`: `kubectl top` (verdict, canonical) and `kubectl create` (matches) at once.
  * - `selectors.select`: one `kubectl create` run over the objects' labels.
- * Every other method throws MethodNotFound. Inputs kubectl cannot receive unchanged throw
+ * Other selectors methods throw NotApplicable (kubectl has no way to run them); methods of other capabilities MethodNotFound. Inputs kubectl cannot receive unchanged throw
  * NotApplicable; kubectl misbehaving throws Internal.
  */
 const handlers: Handlers = {
@@ -58,7 +59,11 @@ export async function createKubectlDriver(opts: KubectlOracleOptions = {}): Prom
       if (method === 'hello') return hello as Result<M>;
       if (method === 'shutdown') return {} as Result<M>;
       const handler = (handlers as Record<string, ((o: KubectlOracle, p: unknown) => Promise<unknown>) | undefined>)[method];
-      if (!handler) throw new DriverError({ code: 'MethodNotFound', message: `method ${method} is not implemented by upstream kubectl` });
+      if (!handler) {
+        // a method of a capability kubectl has (selectors) but cannot answer is not applicable, not wrong
+        const code = capabilityOf(method) === 'selectors' ? 'NotApplicable' : 'MethodNotFound';
+        throw new DriverError({ code, message: `method ${method} is not implemented by upstream kubectl` });
+      }
       try {
         return (await handler(oracle, params)) as Result<M>;
       } catch (e) {

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import parseTagExpression from '@cucumber/tag-expressions';
-import type { Driver } from '../contract/driver.ts';
+import { DriverError, type Driver } from '../contract/driver.ts';
 import type { PropertySpec, PropertyContext } from '../../properties/support/defineProperty.ts';
 import type { PropertyResult } from './results.ts';
 
@@ -87,6 +87,9 @@ async function runOne(s: PropertySpec, o: PropertyRunOptions): Promise<PropertyR
   const durationMs = performance.now() - started;
   if (!details.failed) return { ...base, outcome: 'passed', numRuns: details.numRuns, durationMs };
   const error = details.errorInstance as { message?: string; want?: unknown; got?: unknown } | undefined;
+  if (error instanceof DriverError && error.kind === 'answer' && error.code === 'NotApplicable') {
+    return { ...base, outcome: 'not-applicable', numRuns: details.numRuns, durationMs, reason: `the implementation cannot answer: ${error.detail}` };
+  }
   const counterexample = details.counterexample ? fc.stringify(details.counterexample) : undefined;
   return {
     ...base,

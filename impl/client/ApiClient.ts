@@ -57,8 +57,8 @@ export interface ApiClient {
   list<T extends KubeObject = KubeObject>(kind: string, selection?: Selection): Promise<ListResult<T>>;
   /** `object.kind` names the resource; a namespaced object without namespace goes to `default`. */
   create<T extends KubeObject>(object: T): Promise<T>;
-  /** Replace; a set metadata.resourceVersion must be current (409 Conflict otherwise). */
-  update<T extends KubeObject>(object: T): Promise<T>;
+  /** Replace (or replace a subresource); a set metadata.resourceVersion must be current (409 Conflict otherwise). */
+  update<T extends KubeObject>(object: T, subresource?: 'status' | 'finalize'): Promise<T>;
   /** Replace the status subresource. */
   updateStatus<T extends KubeObject>(object: T): Promise<T>;
   /** JSON merge patch (RFC 7386), of the object or of a subresource (`status`). */

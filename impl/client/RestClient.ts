@@ -45,12 +45,12 @@ export class RestClient implements ApiClient {
     return this.call('POST', resourcePath(type, type.namespaced ? object.metadata.namespace ?? 'default' : undefined), object);
   }
 
-  update<T extends KubeObject>(object: T): Promise<T> {
-    return this.call('PUT', resourcePath(resourceType(String(object.kind)), object.metadata.namespace, String(object.metadata.name)), object);
+  update<T extends KubeObject>(object: T, subresource?: 'status' | 'finalize'): Promise<T> {
+    return this.call('PUT', resourcePath(resourceType(String(object.kind)), object.metadata.namespace, String(object.metadata.name), subresource), object);
   }
 
   updateStatus<T extends KubeObject>(object: T): Promise<T> {
-    return this.call('PUT', resourcePath(resourceType(String(object.kind)), object.metadata.namespace, String(object.metadata.name), 'status'), object);
+    return this.update(object, 'status');
   }
 
   patch<T extends KubeObject>(kind: string, namespace: string | undefined, name: string, patch: unknown, subresource?: 'status'): Promise<T> {

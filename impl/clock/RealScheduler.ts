@@ -4,11 +4,14 @@ import type { TaskFn, Tasks } from './Clock.ts';
 
 export class RealScheduler implements Tasks {
   readonly random = Math.random;
+  /** Tasks enqueued since creation. */
+  tasksRun = 0;
   private readonly tails = new Map<string, Promise<void>>();
 
   constructor(private readonly onError: (error: unknown, lane: string, name: string) => void = () => {}) {}
 
   enqueue(lane: string, name: string, fn: TaskFn): void {
+    this.tasksRun++;
     const previous = this.tails.get(lane) ?? Promise.resolve();
     const tail = previous.then(fn).catch((error) => this.onError(error, lane, name));
     this.tails.set(lane, tail);

@@ -10,6 +10,8 @@ export interface ComponentContext {
   readonly client: ApiClient;
   readonly clock: Clock;
   readonly tasks: Tasks;
+  /** Random bytes: crypto in real time, seeded under virtual time (so runs replay). */
+  randomBytes(n: number): Uint8Array;
   /** Events with source.component = name. */
   readonly events: EventRecorder;
   /** A new informer (add handlers, then `await start()`); stopped with the component. */
@@ -36,6 +38,7 @@ export interface ComponentDeps {
   client: ApiClient;
   clock: Clock;
   tasks: Tasks;
+  randomBytes(n: number): Uint8Array;
   onError(actor: string, message: string): void;
 }
 
@@ -52,6 +55,7 @@ export function componentContext(name: string, deps: ComponentDeps): { ctx: Comp
     client,
     clock: deps.clock,
     tasks: deps.tasks,
+    randomBytes: deps.randomBytes,
     events: new EventRecorder(client, deps.clock, name),
     informer(kind, selection = {}) {
       const informer = new Informer<any>(client, kind, selection, deps.clock);

@@ -1,4 +1,4 @@
-// The @services features and properties pass against the reference (kubectl oracle excluded).
+// The @services features and properties pass against the reference (no @oracle, no @control-plane: see runArea.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { failuresOf } from './runArea.ts';

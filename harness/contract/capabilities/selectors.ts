@@ -6,7 +6,11 @@ export type Labels = Record<string, string>;
 /** One field error, as Kubernetes' field.Error prints it: `<field>: <message>`. */
 export interface FieldError {
   field: string;
-  /** Upstream's error type, e.g. `FieldValueInvalid`, `FieldValueRequired`, `FieldValueTooLong`. */
+  /**
+   * The error type's display text, as upstream's ErrorType.String() prints it at the start of the
+   * message: `Invalid value`, `Required value`, `Forbidden`, `Too long`, `Unsupported value`
+   * (not the StatusCause reason such as `FieldValueInvalid`).
+   */
   type?: string;
   message: string;
 }

@@ -7,28 +7,41 @@ import { labelsHandlers, selectorsHandlers } from './labels.ts';
 import { createObjectsHandlers } from './objects.ts';
 import { schedulingHandlers } from './scheduling.ts';
 import { endpointsHandlers, portsHandlers } from './services.ts';
-import { memoryStore } from '../../../impl/store/index.ts';
-import { createApiHandler, type ApiHandler } from '../../../impl/apiserver/index.ts';
+import { createTimeHandlers, settled } from './time.ts';
+import { ControlPlane } from '../../../impl/controlplane/index.ts';
 
 type AnyHandler = (params: unknown) => unknown;
 
-/** Every capability the reference implements, with its handlers. `objects` gets a fresh API server and store. */
-function capabilityTable(): Partial<Record<Capability, Record<string, AnyHandler>>> {
-  let api: Promise<ApiHandler> | undefined;
+/** The User-Agent of the driver's own API requests (as the flow trace shows them). */
+export const DRIVER_USER_AGENT = 'kconform-driver';
+
+/** The control plane's seed: $KCONFORM_SEED, or 1. */
+export function referenceSeed(): number {
+  const seed = Number(process.env.KCONFORM_SEED);
+  return Number.isInteger(seed) ? seed : 1;
+}
+
+/** Every capability the reference implements, with its handlers, over one control plane. */
+function capabilityTable(plane: ControlPlane): Partial<Record<Capability, Record<string, AnyHandler>>> {
   const table = {
     labels: labelsHandlers,
     selectors: selectorsHandlers,
-    objects: createObjectsHandlers(() => (api ??= createApiHandler(memoryStore()))),
+    objects: createObjectsHandlers(() => plane.handler, { settle: () => settled(plane.settle()), userAgent: DRIVER_USER_AGENT }),
     scheduling: schedulingHandlers,
     endpoints: endpointsHandlers,
     ports: portsHandlers,
+    time: createTimeHandlers(() => plane),
   };
   return table as unknown as Partial<Record<Capability, Record<string, AnyHandler>>>;
 }
 
-/** The reference implementation, in process. */
+/**
+ * The reference implementation, in process: a control plane with every component on virtual time
+ * (seed from $KCONFORM_SEED, default 1), anonymous requests acting as the admin.
+ */
 export async function createReferenceDriver(): Promise<Driver> {
-  const table = capabilityTable();
+  const plane = await ControlPlane.start({ clock: 'virtual', seed: referenceSeed() });
+  const table = capabilityTable(plane);
   const handlers = new Map<string, AnyHandler>();
   for (const group of Object.values(table)) for (const [method, h] of Object.entries(group)) handlers.set(method, h);
   const hello: Hello = {
@@ -47,6 +60,6 @@ export async function createReferenceDriver(): Promise<Driver> {
       if (!h) throw new DriverError({ code: 'MethodNotFound', message: `method ${method} is not implemented by the reference` });
       return (await h(params)) as Result<M>;
     },
-    async close() {},
+    close: () => plane.stop(),
   };
 }

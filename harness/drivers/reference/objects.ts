@@ -9,6 +9,13 @@ import { createApiHandler, groupVersion, resourceForKind, type ApiHandler, type 
 /** Gives the API server to call (created lazily by the caller). */
 type Api = () => ApiHandler | Promise<ApiHandler>;
 
+export interface ObjectsHandlersOptions {
+  /** Called after every successful create/update/patch/delete, so a read sees the components' reactions. */
+  settle?: () => Promise<void>;
+  /** Sent as User-Agent (the flow trace names the driver by it). */
+  userAgent?: string;
+}
+
 function typeOf(kind: string): ResourceType {
   const type = resourceForKind(kind);
   if (!type) throw new DriverError({ code: 'NotFound', message: `the server doesn't have a resource type "${kind}"` });
@@ -36,8 +43,8 @@ const query = (params: Record<string, string | number | undefined>) => {
   return s ? `?${s}` : '';
 };
 
-async function call(api: Api, request: ApiRequest): Promise<any> {
-  const response = await (await api()).handle(request);
+async function call(api: Api, request: ApiRequest, userAgent?: string): Promise<any> {
+  const response = await (await api()).handle(userAgent ? { ...request, headers: { ...request.headers, 'user-agent': userAgent } } : request);
   if ('watch' in response) throw new DriverError({ code: 'Internal', message: 'unexpected watch response' }, 'protocol');
   const body = JSON.parse(response.body);
   if (response.status >= 400) throw failure(body as StatusBody);
@@ -75,34 +82,40 @@ async function events(api: Api, path: string, timeoutMs: number, max: number): P
 }
 
 /** The `objects` handlers over one in-process API server. */
-export function createObjectsHandlers(api: Api): Handlers<'objects'> {
+export function createObjectsHandlers(api: Api, options: ObjectsHandlersOptions = {}): Handlers<'objects'> {
+  const read = (request: ApiRequest) => call(api, request, options.userAgent);
+  const write = async (request: ApiRequest) => {
+    const body = await call(api, request, options.userAgent);
+    await options.settle?.();
+    return body;
+  };
   return {
     'objects.create': async ({ object }) => {
       const type = typeOf(String(object.kind));
-      return { object: typed(type, await call(api, { method: 'POST', url: pathOf(type, object.metadata?.namespace), ...jsonBody(object) })) };
+      return { object: typed(type, await write({ method: 'POST', url: pathOf(type, object.metadata?.namespace), ...jsonBody(object) })) };
     },
     'objects.get': async ({ kind, namespace, name }) => {
       const type = typeOf(kind);
-      return { object: await call(api, { method: 'GET', url: pathOf(type, namespace, name) }) };
+      return { object: await read({ method: 'GET', url: pathOf(type, namespace, name) }) };
     },
     'objects.list': async (p) => {
       const type = typeOf(p.kind);
-      const list = await call(api, { method: 'GET', url: listPath(p, { limit: p.limit, continue: p.continue }) });
+      const list = await read({ method: 'GET', url: listPath(p, { limit: p.limit, continue: p.continue }) });
       return { items: list.items.map((o: KubeObject) => typed(type, o)), resourceVersion: list.metadata.resourceVersion, ...(list.metadata.continue ? { continue: list.metadata.continue } : {}) };
     },
     'objects.update': async ({ object, subresource }) => {
       const type = typeOf(String(object.kind));
-      return { object: await call(api, { method: 'PUT', url: pathOf(type, object.metadata?.namespace, String(object.metadata?.name ?? ''), subresource), ...jsonBody(object) }) };
+      return { object: await write({ method: 'PUT', url: pathOf(type, object.metadata?.namespace, String(object.metadata?.name ?? ''), subresource), ...jsonBody(object) }) };
     },
     'objects.patch': async ({ kind, namespace, name, patch, subresource }) => {
       const type = typeOf(kind);
       const request = { method: 'PATCH', url: pathOf(type, namespace, name, subresource), headers: { 'content-type': 'application/merge-patch+json' }, body: Buffer.from(JSON.stringify(patch)) };
-      return { object: await call(api, request) };
+      return { object: await write(request) };
     },
     'objects.delete': async ({ kind, namespace, name, resourceVersion }) => {
       const type = typeOf(kind);
       const options = { kind: 'DeleteOptions', apiVersion: 'v1', ...(resourceVersion ? { preconditions: { resourceVersion } } : {}) };
-      return { object: await call(api, { method: 'DELETE', url: pathOf(type, namespace, name), ...jsonBody(options) }) };
+      return { object: await write({ method: 'DELETE', url: pathOf(type, namespace, name), ...jsonBody(options) }) };
     },
     'objects.events': async (p) => {
       const path = listPath(p, { watch: 'true', resourceVersion: p.resourceVersion });

@@ -114,7 +114,7 @@ export async function startSchedulerComponent(ctx: ComponentContext, options: Sc
     const conditions: KubeObject[] = pod.status?.conditions ?? [];
     const current = conditions.find((c) => c.type === 'PodScheduled');
     if (current?.status === 'False' && current.reason === UNSCHEDULABLE_REASON && current.message === message) return;
-    const condition = { type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: rfc3339(ctx.clock.now()), reason: UNSCHEDULABLE_REASON, message };
+    const condition = { type: 'PodScheduled', status: 'False', lastTransitionTime: rfc3339(ctx.clock.now()), reason: UNSCHEDULABLE_REASON, message };
     const next = [...conditions.filter((c) => c.type !== 'PodScheduled'), condition];
     await ctx.client.patch('Pod', pod.metadata.namespace, String(pod.metadata.name), { status: { conditions: next } }, 'status').catch((error) => {
       if (!isNotFound(error)) throw error;
@@ -129,5 +129,5 @@ export async function startSchedulerComponent(ctx: ComponentContext, options: Sc
 export const schedulerComponent: ComponentDefinition = {
   name: 'kube-scheduler',
   description: 'binds each pod without a node to the node impl/scheduler picks (pods/binding); reports unschedulable pods',
-  start: (ctx) => startSchedulerComponent(ctx),
+  start: async (ctx) => void (await startSchedulerComponent(ctx)),
 };

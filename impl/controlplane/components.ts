@@ -1,0 +1,23 @@
+// Every component the control plane can run, in start order. Adding a component is one line here
+// (see README.md). `components: [...]` in ControlPlane.start picks among these names.
+import type { ComponentDefinition } from './Component.ts';
+import { schedulerComponent } from '../scheduler/component/schedulerComponent.ts';
+import { dnsAddon, endpointsController, namespaceController, serviceAccountController, tokenController } from '../controllers/index.ts';
+
+export const COMPONENTS: readonly ComponentDefinition[] = [
+  namespaceController,
+  serviceAccountController,
+  tokenController,
+  endpointsController,
+  schedulerComponent,
+  dnsAddon,
+];
+
+export const COMPONENT_NAMES: readonly string[] = COMPONENTS.map((c) => c.name);
+
+/** The definitions for `names`, in registry order; throws RangeError naming an unknown one. */
+export function componentsNamed(names: readonly string[]): ComponentDefinition[] {
+  const unknown = names.filter((n) => !COMPONENT_NAMES.includes(n));
+  if (unknown.length) throw new RangeError(`ControlPlane.start: unknown component(s) ${unknown.join(', ')}; known: ${COMPONENT_NAMES.join(', ')}`);
+  return COMPONENTS.filter((c) => names.includes(c.name));
+}

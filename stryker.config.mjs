@@ -1,0 +1,52 @@
+// StrykerJS over the selector, scheduling and endpoints code. Run it with `node --import tsx test/mutation/stryker.ts`
+// (see that file: it also writes reports/mutation/scores.{json,md}); `--area labels|scheduler|endpoints` or
+// `--mutate <glob>` scopes a run.
+//
+// Killers: each area's unit tables (impl/<area>/**/*.test.ts, *.mutants.test.ts) and the conformance suite
+// (test/conformance/*.test.ts: features and properties against the reference). With the tap runner every test
+// file counts as one test, and coverage is per file, so a mutant only runs the files that load its code.
+
+/** The areas scored separately in reports/mutation/scores.md, by the folder they mutate. */
+export const areas = {
+  labels: 'impl/labels',
+  scheduler: 'impl/scheduler',
+  endpoints: 'impl/endpoints',
+};
+
+/** Globs of files in those folders that are not code under test. */
+export const notCode = ['!**/*.test.ts', '!**/*.fixture.ts', '!**/_fixtures.ts', '!impl/scheduler/testing/**'];
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'tap',
+  plugins: ['@stryker-mutator/tap-runner'],
+  tap: {
+    testFiles: [
+      'impl/labels/**/*.test.ts',
+      'impl/scheduler/**/*.test.ts',
+      'impl/endpoints/**/*.test.ts',
+      'test/conformance/*.test.ts',
+    ],
+    // node:test files run in this process (no --test, which would fork one per file and lose the coverage hook)
+    nodeArgs: ['--test-reporter=tap', '-r', '{{hookFile}}', '--import', 'tsx', '{{testFile}}'],
+  },
+  mutate: [...Object.values(areas).map((dir) => `${dir}/**/*.ts`), ...notCode],
+  coverageAnalysis: 'perTest',
+  // the machine is shared: one test process at a time
+  concurrency: 1,
+  // a conformance file takes 3-5 s alone and more on a loaded machine
+  timeoutMS: 20000,
+  timeoutFactor: 2,
+  reporters: ['json', 'html', 'clear-text', 'progress'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  clearTextReporter: { allowEmojis: false, logTests: false, reportMutants: false, reportScoreTable: true },
+  incrementalFile: 'reports/mutation/stryker-incremental.json',
+  ignorePatterns: ['/reports', 'coverage', '.kconform', 'docs', 'examples', 'bench'],
+  // under reports/ (git-ignored); Stryker leaves its own temp dir out of the sandbox
+  // Stryker rewrites `extends`/`references` of this tsconfig in the sandbox with the TypeScript JS API, which
+  // TypeScript 7 (the Go port) no longer has; ours has neither, so it is left as is (tsx still reads tsconfig.json).
+  tsconfigFile: 'no-tsconfig-rewrite.json',
+  tempDirName: 'reports/.stryker-tmp',
+  thresholds: { high: 90, low: 85, break: null },
+};

@@ -1,0 +1,53 @@
+// `npm run mutation`: StrykerJS with stryker.config.mjs, then the per-area scores (reports/mutation/scores.{json,md}).
+//   node --import tsx test/mutation/stryker.ts [--area labels|scheduler|endpoints]... [--mutate <glob>]... [--incremental]
+// Stryker's own CLI refuses Node < 22 at load time (a check in its CLI module only); this starts its Stryker
+// class directly, which runs on Node 20. On Node 22, `npx stryker run --mutate ...` works as well (then run
+// summarize.ts for the scores).
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { formatDuration, scoresTable, writeScores } from './summarize.ts';
+
+const root = new URL('../../', import.meta.url);
+const config = (await import(new URL('stryker.config.mjs', root).href)) as {
+  areas: Record<string, string>;
+  notCode: string[];
+  default: { jsonReporter: { fileName: string } };
+};
+
+/** Options this script understands; anything else is an error, so that a typo does not start an hour-long run. */
+function parseArgs(argv: string[]): { mutate: string[]; incremental: boolean } {
+  const mutate: string[] = [];
+  let incremental = false;
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
+    const value = () => inline ?? argv[++i] ?? fail(`${flag} needs a value`);
+    if (flag === '--area') {
+      for (const area of value().split(',')) {
+        const folder = config.areas[area] ?? fail(`unknown area "${area}" (areas: ${Object.keys(config.areas).join(', ')})`);
+        mutate.push(`${folder}/**/*.ts`);
+      }
+    } else if (flag === '--mutate') mutate.push(...value().split(','));
+    else if (flag === '--incremental') incremental = true;
+    else fail(`unknown option ${flag} (options: --area, --mutate, --incremental)`);
+  }
+  return { mutate: mutate.length ? [...mutate, ...config.notCode] : [], incremental };
+}
+
+function fail(message: string): never {
+  process.stderr.write(`mutation: ${message}\n`);
+  process.exit(2);
+}
+
+const { mutate, incremental } = parseArgs(process.argv.slice(2));
+process.chdir(fileURLToPath(root));
+// resolved from the project, as `npx stryker` would: the package's exports map only exposes the CLI entry
+const { Stryker } = (await import(pathToFileURL(join(process.cwd(), 'node_modules/@stryker-mutator/core/dist/src/stryker.js')).href)) as {
+  Stryker: new (options: object) => { runMutationTest(): Promise<unknown[]> };
+};
+const started = Date.now();
+await new Stryker({ ...(mutate.length ? { mutate } : {}), ...(incremental ? { incremental } : {}) }).runMutationTest();
+const wallTimeSeconds = (Date.now() - started) / 1000;
+
+const command = ['npm run mutation', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
+const scores = writeScores(config.default.jsonReporter.fileName, config.areas, { command, wallTimeSeconds });
+process.stdout.write(`\n${scoresTable(scores)}\nwall time ${formatDuration(wallTimeSeconds)}; reports/mutation/{scores.md,scores.json,mutation.html}\n`);

@@ -1,0 +1,109 @@
+// Mutation scores per area from Stryker's JSON report (mutation-testing-report-schema): writes
+// reports/mutation/scores.json and a small scores.md table. Run alone:
+//   node --import tsx test/mutation/summarize.ts [reports/mutation/mutation.json]
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type MutantStatus = 'Killed' | 'Survived' | 'NoCoverage' | 'Timeout' | 'CompileError' | 'RuntimeError' | 'Ignored' | 'Pending';
+
+interface ReportMutant {
+  id: string;
+  mutatorName: string;
+  replacement?: string;
+  status: MutantStatus;
+  location: { start: { line: number; column: number } };
+}
+export interface MutationReport {
+  files: Record<string, { mutants: ReportMutant[] }>;
+}
+
+export interface AreaScore {
+  area: string;
+  folder: string;
+  mutants: number;
+  killed: number;
+  survived: number;
+  noCoverage: number;
+  timeout: number;
+  /** Mutants that did not compile or crashed the run: not counted in the score, as Stryker does. */
+  errors: number;
+  ignored: number;
+  /** Detected (killed + timeout) over valid (detected + survived + no coverage), in percent; null without valid mutants. */
+  score: number | null;
+  /** `file:line mutator → replacement` of each survivor and uncovered mutant. */
+  undetected: string[];
+}
+
+export interface Scores {
+  generatedAt: string;
+  /** The command that produced the Stryker report, and its wall time. */
+  command?: string;
+  wallTimeSeconds?: number;
+  areas: AreaScore[];
+}
+
+/** Scores of each area (name → folder) that has mutants in the report. */
+export function scoresOf(report: MutationReport, areas: Record<string, string>): AreaScore[] {
+  return Object.entries(areas).flatMap(([area, folder]) => {
+    const files = Object.entries(report.files).filter(([path]) => path.startsWith(`${folder}/`));
+    const mutants = files.flatMap(([path, f]) => f.mutants.map((m) => ({ path, m })));
+    if (mutants.length === 0) return [];
+    const count = (...s: MutantStatus[]) => mutants.filter(({ m }) => s.includes(m.status)).length;
+    const detected = count('Killed', 'Timeout');
+    const valid = detected + count('Survived', 'NoCoverage');
+    return [{
+      area,
+      folder,
+      mutants: mutants.length,
+      killed: count('Killed'),
+      survived: count('Survived'),
+      noCoverage: count('NoCoverage'),
+      timeout: count('Timeout'),
+      errors: count('CompileError', 'RuntimeError'),
+      ignored: count('Ignored'),
+      score: valid === 0 ? null : Math.round((10000 * detected) / valid) / 100,
+      undetected: mutants
+        .filter(({ m }) => m.status === 'Survived' || m.status === 'NoCoverage')
+        .map(({ path, m }) => `${path}:${m.location.start.line} ${m.mutatorName}${m.status === 'NoCoverage' ? ' (no coverage)' : ''} → ${oneLine(m.replacement)}`),
+    }];
+  });
+}
+
+const oneLine = (s = '') => (s.length > 80 ? `${s.slice(0, 77).replace(/\s+/g, ' ')}...` : s.replace(/\s+/g, ' '));
+
+/** The markdown table: area, mutants, killed, survived, no coverage, timeout, score. */
+export function scoresTable(s: Scores): string {
+  const rows = s.areas.map((a) =>
+    `| ${a.area} (${a.folder}) | ${a.mutants} | ${a.killed} | ${a.survived} | ${a.noCoverage} | ${a.timeout} | ${a.score === null ? 'n/a' : `${a.score.toFixed(2)}%`} |`);
+  return [
+    '# Mutation scores',
+    '',
+    '| area | mutants | killed | survived | no coverage | timeout | score |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+    '',
+    `Score = (killed + timeout) / (killed + timeout + survived + no coverage). ${s.generatedAt}` +
+      (s.command ? `, \`${s.command}\`` : '') + (s.wallTimeSeconds !== undefined ? `, wall time ${formatDuration(s.wallTimeSeconds)}` : '') + '.',
+    '',
+  ].join('\n');
+}
+
+export const formatDuration = (seconds: number) => `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
+
+/** Reads the Stryker report and writes scores.json and scores.md beside it. Returns the scores. */
+export function writeScores(reportFile: string, areas: Record<string, string>, meta: Pick<Scores, 'command' | 'wallTimeSeconds'> = {}): Scores {
+  const report = JSON.parse(readFileSync(reportFile, 'utf8')) as MutationReport;
+  const scores: Scores = { generatedAt: new Date().toISOString(), ...meta, areas: scoresOf(report, areas) };
+  const dir = dirname(reportFile);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'scores.json'), `${JSON.stringify(scores, null, 2)}\n`);
+  writeFileSync(join(dir, 'scores.md'), scoresTable(scores));
+  return scores;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { areas } = (await import(new URL('../../stryker.config.mjs', import.meta.url).href)) as { areas: Record<string, string> };
+  const scores = writeScores(process.argv[2] ?? 'reports/mutation/mutation.json', areas);
+  process.stdout.write(scoresTable(scores));
+}
