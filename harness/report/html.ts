@@ -104,8 +104,9 @@ function areaSummary(r: RunReport): string {
 function differences(reports: RunReport[]): string {
   const byId = reports.map((r) => new Map(allChecks(r).map((c) => [c.id, c])));
   const ids = [...new Set(reports.flatMap((r) => allChecks(r).map((c) => c.id)))];
-  const differ = ids.filter((id) => new Set(byId.map((m) => m.get(id)?.outcome ?? 'absent')).size > 1);
-  if (!differ.length) return `<section><h2>Where they differ</h2><p class="ok">Every check ended the same way for every implementation.</p></section>`;
+  // a difference: among the implementations that could answer the check, outcomes differ
+  const differ = ids.filter((id) => new Set(byId.map((m) => m.get(id)?.outcome).filter((o) => o === 'passed' || o === 'failed')).size > 1);
+  if (!differ.length) return `<section><h2>Where they differ</h2><p class="ok">Every check that more than one implementation could answer ended the same way.</p></section>`;
   const rows = differ.map((id) => {
     const any = byId.find((m) => m.has(id))!.get(id)!;
     const cells = byId.map((m) => {
@@ -114,7 +115,7 @@ function differences(reports: RunReport[]): string {
     });
     return `<tr><td>${esc(any.name)}<div class="muted"><code>${esc(any.location)}</code> · ${esc(any.claims.join(', '))}</div></td>${cells.join('')}</tr>`;
   });
-  return `<section><h2>Where they differ (${differ.length})</h2><table class="matrix"><tr><th>check</th>${reports.map((r) => `<th>${esc(r.implementation.name)}</th>`).join('')}</tr>${rows.join('')}</table></section>`;
+  return `<section><h2>Where they differ (${differ.length})</h2><p class="hint">Checks that passed for some implementations and failed for others (not applicable ones are left out), with what each answered.</p><table class="matrix fixed"><tr><th>check</th>${reports.map((r) => `<th>${esc(r.implementation.name)}</th>`).join('')}</tr>${rows.join('')}</table></section>`;
 }
 
 function checkList(reports: RunReport[]): string {
@@ -142,6 +143,7 @@ pre{background:#f4f5f8;padding:8px;overflow:auto;margin:6px 0;white-space:pre-wr
 .repro code{background:#1d2330;color:#e8ecf4;padding:2px 6px;border-radius:4px}.differs{font-size:12px;color:#7a4d00;margin-top:4px}
 .matrix tr.claim{cursor:pointer}.matrix tr.claim:hover{background:#f7f9fc}.tag{background:#e3e8f3;border-radius:4px;padding:1px 6px;font-size:12px}
 li.failed{color:#8a1414}.ok{color:#11602a}.error{color:#8a1414}.hint{color:#6b7385;margin-top:-6px}
+.fixed{table-layout:fixed}.fixed td{overflow-wrap:anywhere}.fixed pre{font-size:12px}
 #filter{width:100%;padding:6px;margin-bottom:8px;border:1px solid #cfd4dc;border-radius:4px}`;
 
 const SCRIPT = `document.querySelectorAll('tr.claim').forEach(function(tr){tr.addEventListener('click',function(){var d=tr.nextElementSibling;d.hidden=!d.hidden;});});

@@ -69,6 +69,7 @@ function comparison(reports: RunReport[]) {
   return {
     implementations: reports.map((r) => ({ ...r.implementation, driver: r.driver, capabilities: r.capabilities, summary: r.summary, seed: r.seed })),
     claims: reports[0].claims.map((c) => ({ id: c.id, text: c.text, status: Object.fromEntries(reports.map((r) => [r.implementation.name, r.claims.find((x) => x.id === c.id)!.status])) })),
-    differences: all.filter((c) => new Set(Object.values(c.outcomes).map((o) => (o as { outcome: string }).outcome)).size > 1 || Object.keys(c.outcomes).length < reports.length),
+    // as in compare.html: among the implementations that could answer a check, outcomes differ
+    differences: all.filter((c) => new Set(Object.values(c.outcomes).map((o) => (o as { outcome: string }).outcome).filter((o) => o === 'passed' || o === 'failed')).size > 1),
   };
 }
