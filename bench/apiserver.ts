@@ -1,66 +1,66 @@
-// Benchmark: a namespace-scoped LIST with a label selector matching 1%, over 150,000 pods in
-// 50 namespaces (3,000 each), in process (the shared request handler) and over HTTP with
-// keep-alive, memory store. Prints one JSON object. Sizes: BENCH_PODS, BENCH_NAMESPACES, BENCH_LISTS.
-import { memoryStore } from '../impl/store/index.ts';
-import { startApiServer } from '../impl/apiserver/index.ts';
-import { RESOURCES } from '../impl/apiserver/registry.ts';
+// API server benchmarks; prints one JSON object. Sections (BENCH_SECTIONS, default all):
+//  - list:      a namespace-scoped LIST with a 1% selector over 150,000 pods in 50 namespaces (memory);
+//  - createGet: create then GET 10,000 pods over HTTP with keep-alive at concurrency 1 and 16,
+//               on the memory store and on etcd, with the memory/etcd throughput ratio;
+//  - fanout:    100 watchers, 10,000 updates, commit → delivery latency (memory).
+// Sizes: BENCH_PODS, BENCH_NAMESPACES, BENCH_LISTS, BENCH_CREATE_PODS, BENCH_WATCHERS, BENCH_UPDATES.
+// etcd: $KCONFORM_ETCD when it answers, else a throwaway etcd; skipped (with the reason) when neither.
+import { randomUUID } from 'node:crypto';
+import { defaultEtcdEndpoint, etcdBinary, etcdReachable, etcdStore, memoryStore, startEtcdTestServer, type Store } from '../impl/store/index.ts';
+import { listWithSelector } from './apiserver/listWithSelector.ts';
+import { createThenGet } from './apiserver/createThenGet.ts';
+import { watchFanout } from './apiserver/watchFanout.ts';
 
-const PODS = Number(process.env.BENCH_PODS ?? 150_000);
-const NAMESPACES = Number(process.env.BENCH_NAMESPACES ?? 50);
-const LISTS = Number(process.env.BENCH_LISTS ?? 200);
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const sections = (process.env.BENCH_SECTIONS ?? 'list,createGet,fanout').split(',');
+const out: Record<string, unknown> = { benchmark: 'apiserver' };
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-const round = (ms: number) => Math.round(ms * 1000) / 1000;
-
-async function timed(n: number, fn: (i: number) => Promise<unknown>) {
-  const samples: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const start = performance.now();
-    await fn(i);
-    samples.push(performance.now() - start);
+async function withStore<T>(open: () => Store, fn: (s: Store) => Promise<T>): Promise<T> {
+  const store = open();
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
   }
-  samples.sort((a, b) => a - b);
-  return { p50Ms: round(percentile(samples, 50)), p99Ms: round(percentile(samples, 99)), samples: n };
 }
 
-const store = memoryStore({ historySize: 1000 });
-const server = await startApiServer({ store });
-const rs = server.handler.resources;
-const pods = RESOURCES.find((r) => r.resource === 'pods')!;
-const namespaces = RESOURCES.find((r) => r.resource === 'namespaces')!;
-
-const seedStart = performance.now();
-for (let n = 0; n < NAMESPACES; n++) await rs.create(namespaces, undefined, { metadata: { name: `ns-${n}` } });
-for (let i = 0; i < PODS; i++) {
-  await rs.create(pods, `ns-${i % NAMESPACES}`, {
-    metadata: { name: `pod-${i}`, labels: { app: 'bench', bucket: String(Math.floor(i / NAMESPACES) % 100) } },
-    spec: { containers: [{ name: 'c', image: 'registry.k8s.io/pause:3.9', ports: [{ containerPort: 8080 }] }] },
-  });
+/** An etcd endpoint and how to stop it, or why there is none. */
+async function etcd(): Promise<{ url: string; stop: () => Promise<void> } | { skipped: string }> {
+  const endpoint = defaultEtcdEndpoint();
+  if (await etcdReachable(endpoint)) return { url: endpoint, stop: async () => {} };
+  if (!etcdBinary()) return { skipped: `no etcd at ${endpoint} and no etcd binary` };
+  return startEtcdTestServer();
 }
-const seedSeconds = (performance.now() - seedStart) / 1000;
 
-const path = (i: number) => `/api/v1/namespaces/ns-${i % NAMESPACES}/pods?labelSelector=bucket%3D${i % 100}`;
-let matched = -1;
-const inProcess = await timed(LISTS, async (i) => {
-  const response = await server.handler.handle({ method: 'GET', url: path(i) });
-  if ('body' in response && i === 0) matched = JSON.parse(response.body).items.length;
-});
-const overHttp = await timed(LISTS, async (i) => {
-  const response = await fetch(server.url + path(i));
-  await response.arrayBuffer();
-});
+if (sections.includes('list')) {
+  out.namespaceListWithSelector = await withStore(() => memoryStore({ historySize: 1000 }), (s) =>
+    listWithSelector(s, env('BENCH_PODS', 150_000), env('BENCH_NAMESPACES', 50), env('BENCH_LISTS', 200)));
+}
 
-await server.close();
-await store.close();
-console.log(JSON.stringify({
-  benchmark: 'apiserver.namespaceListWithSelector',
-  backend: 'memory',
-  pods: PODS,
-  namespaces: NAMESPACES,
-  podsPerNamespace: PODS / NAMESPACES,
-  itemsPerList: matched,
-  seedSeconds: Math.round(seedSeconds * 10) / 10,
-  inProcess,
-  http: overHttp,
-  upstreamSloP99Ms: 5000,
-}, null, 2));
+if (sections.includes('createGet')) {
+  const pods = env('BENCH_CREATE_PODS', 10_000);
+  const run = (open: () => Store) => Promise.all([1, 16].map(async (c) => withStore(open, (s) => createThenGet(s, pods, c))));
+  const memory = await run(() => memoryStore({ historySize: 1000 }));
+  const server = await etcd();
+  let etcdFigures: unknown = 'skipped' in server ? server : undefined;
+  let ratio: unknown;
+  if (!('skipped' in server)) {
+    try {
+      const figures = await run(() => etcdStore({ endpoints: server.url, prefix: `/kconform-bench/${randomUUID()}` }));
+      etcdFigures = figures;
+      ratio = Object.fromEntries(figures.map((e, i) => [`concurrency${e.concurrency}`, {
+        create: Math.round((memory[i].create.requestsPerSecond / e.create.requestsPerSecond) * 100) / 100,
+        get: Math.round((memory[i].get.requestsPerSecond / e.get.requestsPerSecond) * 100) / 100,
+      }]));
+    } finally {
+      await server.stop();
+    }
+  }
+  out.createThenGet = { memory, etcd: etcdFigures, memoryOverEtcdThroughput: ratio };
+}
+
+if (sections.includes('fanout')) {
+  out.watchFanout = await withStore(() => memoryStore({ historySize: 20_000 }), (s) => watchFanout(s, env('BENCH_WATCHERS', 100), env('BENCH_UPDATES', 10_000)));
+}
+
+console.log(JSON.stringify(out, null, 2));

@@ -27,7 +27,7 @@ Feature: The scheduler binds new pods through the API server
       | web  | 2   |
     Then it goes to "large"
 
-  @SCH-4 @SCH-3
+  @SCH-4 @SCH-3 @FLOW-3
   Scenario: the binding names the highest-scoring node
     Given the cluster has these nodes:
       | name | cpu |
@@ -40,6 +40,20 @@ Feature: The scheduler binds new pods through the API server
       | name | cpu  |
       | web  | 500m |
     Then it goes to "idle"
+
+  @SCH-1 @SCH-3 @FLOW-3
+  Scenario: every new pod is given a node, and replicas of one controller are spread
+    Given the cluster has these nodes:
+      | name   |
+      | node-1 |
+      | node-2 |
+      | node-3 |
+    When these pods are created through the API server one after another:
+      | name  | owner          | labels  |
+      | web-1 | ReplicaSet/web | app=web |
+      | web-2 | ReplicaSet/web | app=web |
+      | web-3 | ReplicaSet/web | app=web |
+    Then each node runs 1 of them
 
   @SCH-1 @SCH-2
   Scenario: a pod no node can take is marked unschedulable, then bound when a node that fits joins

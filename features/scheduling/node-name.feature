@@ -2,7 +2,7 @@
 Feature: A pod that names its node
   A pod whose spec.nodeName is set fits only that node (the NodeName filter), whatever the other nodes score.
   Upstream's scheduler never sees such a pod: it is bound when it is created, and the kubelet of that node
-  admits it or not. Through the scheduling capability the filter gives the same answer.
+  admits it or not. The scheduler's own verdict on such a pod is checked through the scheduling capability only.
 
   Background:
     Given the cluster has these nodes:
@@ -19,7 +19,7 @@ Feature: A pod that names its node
 
   @SCH-2
   Scenario: the pod names a node that cannot hold it, and no other node is considered
-    When the pod is scheduled:
+    When the scheduler is asked to place the pod:
       | name   | node   | cpu |
       | pinned | node-a | 4   |
     Then node "node-a" was rejected because "Insufficient cpu"

@@ -3,7 +3,6 @@
 // has it, otherwise end to end through `objects` (create everything, observe the binding).
 // Cell syntax of the tables: features/support/clusterTables.ts.
 import { After, type DataTable } from '@cucumber/cucumber';
-import { DriverError } from '../../harness/contract/driver.ts';
 import type { Capability, KubeObject, ScheduleResult } from '../../harness/contract/methods.ts';
 import { nodeFromRow, podFromRow, ZONE } from '../support/clusterTables.ts';
 import { parseManifests } from '../support/manifests.ts';
@@ -13,7 +12,8 @@ import { parseNameList } from '../support/text.ts';
 import type { KWorld } from '../support/world.ts';
 import { NOT_APPLICABLE_MEDIA } from '../../harness/runner/scenarioCollector.ts';
 
-type Outcome = (ScheduleResult & { observedThroughObjects?: true }) | { refused: string };
+/** A scheduling verdict; one observed through `objects` has no per-node reasons. */
+type Outcome = ScheduleResult & { observedThroughObjects?: true };
 
 interface State {
   nodes: KubeObject[];
@@ -53,19 +53,13 @@ function onePod(arg: DataTable | string): KubeObject {
 async function scheduleOne(w: KWorld, via: Capability, pod: KubeObject): Promise<Outcome> {
   const s = state(w);
   let outcome: Outcome;
-  if (via === 'scheduling') {
-    try {
-      outcome = await w.driver.call('scheduling.schedule', { nodes: s.nodes, pods: s.running, pod });
-    } catch (e) {
-      if (e instanceof DriverError && e.kind === 'answer' && e.code === 'Invalid') outcome = { refused: e.message };
-      else throw e;
-    }
-  } else {
+  if (via === 'scheduling') outcome = await w.driver.call('scheduling.schedule', { nodes: s.nodes, pods: s.running, pod });
+  else {
     s.namespace ??= await createCluster(w, s.nodes, s.running);
     s.lastPod = await createPod(w, pod, s.namespace);
     outcome = await awaitOutcome(w, s.lastPod);
   }
-  if ('scheduled' in outcome && outcome.scheduled) s.running.push({ ...pod, spec: { ...(pod.spec as object), nodeName: outcome.node } });
+  if (outcome.scheduled) s.running.push({ ...pod, spec: { ...(pod.spec as object), nodeName: outcome.node } });
   s.scheduled.push({ name: pod.metadata.name!, outcome });
   w.result = outcome;
   return outcome;
@@ -100,9 +94,18 @@ step('these pods are scheduled one after another:', ['scheduling', 'objects'], a
   for (const pod of objectsOf(arg, 'Pod', podFromRow)) await scheduleOne(this, this.via, pod);
 });
 
+// The scheduler's own verdict, for what a cluster decides elsewhere (a pod naming its node is bound at creation).
+step('the scheduler is asked to place the pod:', ['scheduling'], async function (arg: DataTable | string) {
+  await scheduleOne(this, 'scheduling', onePod(arg));
+});
+
 // End to end only: the scheduler must find the pod through the API server and bind it there.
 step('the pod is created through the API server:', ['objects'], async function (arg: DataTable | string) {
   await scheduleOne(this, 'objects', onePod(arg));
+});
+
+step('these pods are created through the API server one after another:', ['objects'], async function (arg: DataTable | string) {
+  for (const pod of objectsOf(arg, 'Pod', podFromRow)) await scheduleOne(this, 'objects', pod);
 });
 
 // End to end only: a node registers after the pod was found unschedulable; the scheduler must retry.
@@ -117,47 +120,40 @@ step('these nodes join the cluster:', ['objects'], async function (arg: DataTabl
 
 // Thens.
 
-async function lastScheduled(w: KWorld, want: unknown): Promise<Extract<Outcome, { scheduled: true }>> {
+/** The last verdict, failing unless it is `scheduled` (scheduled or not). */
+async function last<S extends boolean>(w: KWorld, scheduled: S, want: unknown): Promise<Extract<Outcome, { scheduled: S }>> {
   const r = w.result as Outcome | undefined;
   if (!r) throw new Error('no pod was scheduled in this scenario');
-  if ('refused' in r) return w.mismatch('the pod was refused', want, r.refused);
-  if (!r.scheduled) return w.mismatch('the pod is unschedulable', want, r.message);
-  return r;
+  if (r.scheduled && !scheduled) return w.mismatch(`the pod was scheduled to ${r.node}`, want, r.node);
+  if (!r.scheduled && scheduled) return w.mismatch('the pod is unschedulable', want, r.message);
+  return r as Extract<Outcome, { scheduled: S }>;
 }
 
 step('it goes to {text}', [], async function (node: string) {
-  const r = await lastScheduled(this, node);
+  const r = await last(this, true, node);
   await this.expectEqual('chosen node', r.node, node);
 });
 
 // For ties: upstream picks one of the equally scored nodes at random.
 step('it goes to one of {text}', [], async function (nodes: string) {
   const allowed = parseNameList(nodes);
-  const r = await lastScheduled(this, allowed);
+  const r = await last(this, true, allowed);
   if (!allowed.includes(r.node)) await this.mismatch('chosen node', `one of ${allowed.join(', ')}`, r.node);
 });
 
-async function lastUnschedulable(w: KWorld, want: unknown): Promise<Extract<Outcome, { scheduled: false }>> {
-  const r = w.result as Outcome | undefined;
-  if (!r) throw new Error('no pod was scheduled in this scenario');
-  if ('refused' in r) return w.mismatch('the pod was refused', want, r.refused);
-  if (r.scheduled) return w.mismatch(`the pod was scheduled to ${r.node}`, want, r.node);
-  return r;
-}
-
 step('it is unschedulable with {text}', [], async function (message: string) {
-  const r = await lastUnschedulable(this, message);
+  const r = await last(this, false, message);
   await this.expectEqual('unschedulable message', r.message, message);
 });
 
 // Upstream appends ` preemption: ...` when its preemption plugin ran; the part before is the filter verdict.
 step('it is unschedulable with a message starting {text}', [], async function (prefix: string) {
-  const r = await lastUnschedulable(this, prefix);
+  const r = await last(this, false, prefix);
   if (!r.message.startsWith(prefix)) await this.mismatch('unschedulable message', `${prefix}…`, r.message);
 });
 
 step('node {text} was rejected because {text}', [], async function (node: string, reason: string) {
-  const r = await lastUnschedulable(this, reason);
+  const r = await last(this, false, reason);
   if (r.observedThroughObjects) {
     await this.attach('per-node reasons are not observable through the objects capability', NOT_APPLICABLE_MEDIA);
     return 'skipped';
@@ -169,7 +165,6 @@ step('node {text} was rejected because {text}', [], async function (node: string
 async function placements(w: KWorld): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const { name, outcome } of state(w).scheduled) {
-    if ('refused' in outcome) return w.mismatch(`pod ${name} was refused`, 'scheduled', outcome.refused);
     if (!outcome.scheduled) return w.mismatch(`pod ${name} is unschedulable`, 'scheduled', outcome.message);
     out.set(name, outcome.node);
   }
@@ -199,9 +194,4 @@ step('each node runs {int} of them', [], async function (n: number) {
 
 step('each zone runs {int} of them', [], async function (n: number) {
   await expectEach(this, 'zone', await countBy(this, (node) => node.metadata.labels?.[ZONE]), n);
-});
-
-step('node {text} runs {int} of them', [], async function (node: string, n: number) {
-  const counts = await countBy(this, (x) => x.metadata.name);
-  await this.expectEqual(`scheduled pods on ${node}`, counts[node], n);
 });

@@ -5,21 +5,20 @@
 import type { DataTable } from '@cucumber/cucumber';
 import { parse as parseYaml } from 'yaml';
 import type { Connection, KubeObject, Labels, ServiceAllocationOp } from '../../harness/contract/methods.ts';
+import { allocationService, answerMatches, clusterIPOf, renderError } from '../support/allocationTable.ts';
 import { step } from '../support/step.ts';
 import { parseManifests } from '../support/manifests.ts';
-import { addressCount, endpointRows, type EndpointRow } from '../support/endpointRows.ts';
+import { addressCount, endpointRows, rowsFromHashes, showRows } from '../support/endpointRows.ts';
 import { unevenBackends } from '../support/spreadBound.ts';
 import {
   backendName,
   declareObject,
   declared,
   declaredService,
-  keyOf,
   parseTarget,
   podFromRow,
   scenario,
   splitList,
-  yesNo,
   type RouteView,
 } from '../support/serviceScenario.ts';
 import { createDeclared, deleteThroughApi, getThroughApi, poll, writePodStatus } from '../support/servicesThroughApi.ts';
@@ -59,9 +58,7 @@ step('the kubelets give pods the cluster DNS server {text}', [], function (ip: s
 // ---- endpoints ----------------------------------------------------------------------------------
 
 async function computeEndpoints(w: KWorld, service: KubeObject): Promise<KubeObject | null> {
-  const { endpoints } = await w.driver.call('endpoints.compute', { service, pods: declared(w, 'Pod') });
-  scenario(w).endpoints.set(keyOf(service), endpoints);
-  return endpoints;
+  return (await w.driver.call('endpoints.compute', { service, pods: declared(w, 'Pod') })).endpoints;
 }
 
 /** The Endpoints of the declared services with a selector (computed), and the declared Endpoints objects. */
@@ -86,18 +83,8 @@ async function lastEndpoints(w: KWorld): Promise<KubeObject> {
   return got;
 }
 
-// | pod | ip | ready | ports |  (ports: `http=8080, dns=53/UDP`; rows in any order)
-function rowsFromTable(table: DataTable): EndpointRow[] {
-  return table
-    .hashes()
-    .map((r) => ({ pod: r.pod ?? '', ip: r.ip, ready: yesNo(r.ready, true, 'ready'), ports: splitList(r.ports ?? '').sort().join(', ') }))
-    .sort((a, b) => (`${a.ip} ${a.pod}` < `${b.ip} ${b.pod}` ? -1 : 1));
-}
-
-const showRows = (rows: EndpointRow[]) => rows.map((r) => `${r.pod} ${r.ip} ${r.ready ? 'ready' : 'not ready'} [${r.ports}]`);
-
 step('the endpoints are:', [], async function (table: DataTable) {
-  await this.expectEqual('endpoints', showRows(endpointRows(await lastEndpoints(this))), showRows(rowsFromTable(table)));
+  await this.expectEqual('endpoints', showRows(endpointRows(await lastEndpoints(this))), showRows(rowsFromHashes(table.hashes())));
 });
 
 step('the service has no endpoints', [], async function () {
@@ -153,23 +140,6 @@ step('the NodePort range is {text}', [], function (range: string) {
   scenario(this).nodePortRange = range;
 });
 
-/** A Service from an allocation row: | action | service | type | cluster IP | ports | node ports |. */
-function allocationService(row: Record<string, string>): KubeObject {
-  const ports = splitList(row.ports || '80').map(Number);
-  const nodePorts = splitList(row['node ports'] ?? '').map(Number);
-  return {
-    apiVersion: 'v1',
-    kind: 'Service',
-    metadata: { name: row.service, namespace: 'default' },
-    spec: {
-      type: row.type || 'ClusterIP',
-      selector: { app: row.service },
-      ...(row['cluster IP'] ? { clusterIP: row['cluster IP'] } : {}),
-      ports: ports.map((port, i) => ({ ...(ports.length > 1 ? { name: `p${port}` } : {}), port, ...(nodePorts[i] ? { nodePort: nodePorts[i] } : {}) })),
-    },
-  };
-}
-
 step('services are created and deleted in this order:', ['endpoints'], async function (table: DataTable) {
   const rows = table.hashes();
   const bad = rows.find((r) => r.action !== 'create' && r.action !== 'delete');
@@ -185,49 +155,17 @@ step('services are created and deleted in this order:', ['endpoints'], async fun
   });
 });
 
-function inCidr(ip: string, cidr: string): boolean {
-  const n = (a: string) => a.split('.').reduce((acc, p) => acc * 256 + Number(p), 0);
-  const [base, bits] = cidr.split('/');
-  const size = 2 ** (32 - Number(bits));
-  return /^\d+\.\d+\.\d+\.\d+$/.test(ip) && Math.floor(n(ip) / size) === Math.floor(n(base) / size);
-}
-
-/** One expectation cell: exact text, `from <range>` (every value in it), `(none)`; empty = not checked. */
-function cellMatches(want: string, got: string[], inRange: (v: string, range: string) => boolean): boolean {
-  if (want === '') return true;
-  if (want === '(none)') return got.length === 0;
-  if (want.startsWith('from ')) return got.length > 0 && got.every((v) => inRange(v, want.slice(5)));
-  return got.join(', ') === splitList(want).join(', ');
-}
-
-const inPortRange = (v: string, range: string) => {
-  const [first, last] = range.split('-').map(Number);
-  return Number(v) >= first && Number(v) <= last;
-};
-
 // | service | cluster IP | node ports | error |  (one row per create, in order; a non-empty error means refused)
 step('the creates are answered:', [], async function (table: DataTable) {
   const creates = (scenario(this).allocations ?? []).flatMap((a) => (a.action === 'create' ? [a] : []));
   const want = table.hashes();
-  const shown = creates.map((c) => (c.answer.ok ? `${c.service}: ok ${c.answer.clusterIP ?? '(none)'} [${c.answer.nodePorts.join(', ')}]` : `${c.service}: ${render(c.answer.error)}`));
+  const shown = creates.map((c) => (c.answer.ok ? `${c.service}: ok ${c.answer.clusterIP ?? '(none)'} [${c.answer.nodePorts.join(', ')}]` : `${c.service}: ${renderError(c.answer.error)}`));
   if (want.length !== creates.length) return this.mismatch('number of creates', want.map((r) => r.service), shown);
   for (const [i, row] of want.entries()) {
     const c = creates[i];
-    const ok =
-      c.service === row.service &&
-      (row.error
-        ? !c.answer.ok && render(c.answer.error) === row.error
-        : c.answer.ok &&
-          cellMatches(row['cluster IP'] ?? '', clusterIPOf(c.answer), inCidr) &&
-          cellMatches(row['node ports'] ?? '', c.answer.nodePorts.map(String), inPortRange));
-    if (!ok) await this.mismatch(`create #${i + 1} (${row.service})`, row, shown[i]);
+    if (c.service !== row.service || !answerMatches(row, c.answer)) await this.mismatch(`create #${i + 1} (${row.service})`, row, shown[i]);
   }
 });
-
-/** The cluster IP given, as a list; a headless Service's `None` counts as none. */
-const clusterIPOf = (a: { clusterIP?: string }) => (a.clusterIP && a.clusterIP !== 'None' ? [a.clusterIP] : []);
-
-const render = (e: { field: string; message: string }) => (e.field ? `${e.field}: ${e.message}` : e.message);
 
 step('no two services hold the same cluster IP or node port at any time', [], async function () {
   const live = new Map<string, string[]>();
@@ -371,7 +309,7 @@ step('the {word} {text} is deleted through the API', ['objects'], async function
 
 step('within {int} seconds the Endpoints {text} are:', ['objects'], async function (seconds: number, name: string, table: DataTable) {
   const ns = declaredService(this, name).metadata.namespace;
-  const want = showRows(rowsFromTable(table));
+  const want = showRows(rowsFromHashes(table.hashes()));
   const { value, ok } = await poll(seconds, () => getThroughApi(this, 'Endpoints', ns, name), (e) => JSON.stringify(showRows(endpointRows(e))) === JSON.stringify(want));
   if (!ok) await this.mismatch(`the Endpoints ${name} after ${seconds} s`, want, value ? showRows(endpointRows(value)) : 'no Endpoints object');
 });

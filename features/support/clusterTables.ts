@@ -10,7 +10,7 @@
 //   owner                   `ReplicaSet/web` (the controlling owner)
 //   affinity, anti-affinity `app=web by hostname` (required pod (anti-)affinity; by hostname|zone|<topology key>)
 import type { KubeObject } from '../../harness/contract/methods.ts';
-import { expandRepeats } from './parameters.ts';
+import { expandRepeats } from './repeats.ts';
 import { parseLabelList, parseNameList } from './text.ts';
 
 export type Row = Record<string, string>;

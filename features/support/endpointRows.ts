@@ -4,6 +4,7 @@
 // order of subsets is an implementation detail. A row per address, with every port that address
 // offers, is what a reader cares about and what two implementations must agree on.
 import type { KubeObject } from '../../harness/contract/methods.ts';
+import { splitList, yesNo } from './serviceScenario.ts';
 
 interface Address {
   ip: string;
@@ -60,3 +61,11 @@ export function addressCount(endpoints: KubeObject | null | undefined): number {
   const subsets = (endpoints as { subsets?: Subset[] } | null)?.subsets ?? [];
   return subsets.reduce((n, s) => n + (s.addresses?.length ?? 0) + (s.notReadyAddresses?.length ?? 0), 0);
 }
+
+/** Rows as a table writes them: | pod | ip | ready | ports | (ports `http=8080, dns=53/UDP`; rows in any order). */
+export function rowsFromHashes(hashes: Record<string, string>[]): EndpointRow[] {
+  return hashes.map((r) => ({ pod: r.pod ?? '', ip: r.ip, ready: yesNo(r.ready, true, 'ready'), ports: splitList(r.ports ?? '').sort().join(', ') })).sort(compareRows);
+}
+
+/** Rows as one line each, for diffs: `web-1 10.1.0.1 ready [http=8080]`. */
+export const showRows = (rows: EndpointRow[]) => rows.map((r) => `${r.pod} ${r.ip} ${r.ready ? 'ready' : 'not ready'} [${r.ports}]`);

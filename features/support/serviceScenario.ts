@@ -7,8 +7,6 @@ import type { KWorld } from './world.ts';
 export interface ServiceScenario {
   /** Node name → node IP, where NodePorts listen. */
   nodes: Record<string, string>;
-  /** The Endpoints computed last, by `namespace/name` of the service. */
-  endpoints: Map<string, KubeObject | null>;
   /** The connections made last and where each went. */
   routes: { to: string; from?: string; answer: RouteView }[];
   /** The kubelets' --cluster-dns. */
@@ -25,11 +23,11 @@ const states = new WeakMap<KWorld, ServiceScenario>();
 
 export function scenario(w: KWorld): ServiceScenario {
   let s = states.get(w);
-  if (!s) states.set(w, (s = { nodes: {}, endpoints: new Map(), routes: [] }));
+  if (!s) states.set(w, (s = { nodes: {}, routes: [] }));
   return s;
 }
 
-export const keyOf = (o: { metadata: { namespace?: string; name?: string } }) => `${o.metadata.namespace || 'default'}/${o.metadata.name}`;
+const keyOf = (o: { metadata: { namespace?: string; name?: string } }) => `${o.metadata.namespace || 'default'}/${o.metadata.name}`;
 
 /** The declared objects of one kind, as manifests. */
 export function declared(w: KWorld, kind: 'Service' | 'Pod' | 'Endpoints'): KubeObject[] {

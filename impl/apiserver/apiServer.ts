@@ -1,11 +1,12 @@
 // The API server over node:http: bodies capped at MAX_BODY_BYTES, watch streamed as
 // newline-delimited JSON, every other answer from the shared ApiHandler.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import type { Store } from '../store/index.ts';
 import { createApiHandler, type ApiHandler, type ApiHandlerOptions } from './apiHandler.ts';
 import { MAX_BODY_BYTES } from './decodeBody.ts';
-import { tooLarge } from './status.ts';
+import { badRequest, tooLarge } from './status.ts';
 
 export interface ApiServerOptions extends ApiHandlerOptions {
   store: Store;
@@ -15,6 +16,8 @@ export interface ApiServerOptions extends ApiHandlerOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
+  /** Serve HTTPS with this key and certificate (PEM). */
+  tls?: { key: string; cert: string };
 }
 
 export interface RunningApiServer {
@@ -28,8 +31,10 @@ export interface RunningApiServer {
 export async function startApiServer(options: ApiServerOptions): Promise<RunningApiServer> {
   const handler = options.handler ?? (await createApiHandler(options.store, options));
   const closers = new Set<() => Promise<void>>();
-  const server = createServer((req, res) => void serve(handler, req, res, closers));
+  const listener = (req: IncomingMessage, res: ServerResponse) => void serve(handler, req, res, closers);
+  const server = options.tls ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }, listener) : createServer(listener);
   server.keepAliveTimeout = 30_000;
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => answerUnparsable(error, socket));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
@@ -37,7 +42,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
-    url: `http://${host}:${address.port}`,
+    url: `${options.tls ? 'https' : 'http'}://${host}:${address.port}`,
     handler,
     async close() {
       await Promise.all([...closers].map((stop) => stop()));
@@ -45,6 +50,13 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** A request node:http could not parse (e.g. an unknown method): 400 with a Status body, then the connection closes. */
+function answerUnparsable(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy();
+  const body = JSON.stringify(badRequest(`the request could not be parsed: ${error.code ?? error.message}`).body);
+  socket.end(`HTTP/1.1 400 ${STATUS_CODES[400]}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
 }
 
 /** The request body, or undefined when it passed the limit (the rest is drained). */

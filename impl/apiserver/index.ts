@@ -4,6 +4,7 @@ export { createApiHandler, BOOTSTRAP_NAMESPACES, type ApiHandler, type ApiHandle
 export { ADMIN, SERVICE_ACCOUNT_NAME_ANNOTATION, SERVICE_ACCOUNT_TOKEN_TYPE, type AuthenticationOptions, type UserInfo } from './authenticate.ts';
 export { REAL_ENV, simulatedEnv, type ServerEnv } from './objectMeta.ts';
 export { kubeconfigFor, writeKubeconfig } from './kubeconfig.ts';
+export { selfSignedCertificate, type ServingCertificate } from './servingCertificate.ts';
 export { RESOURCES, resourceForKind } from './registry.ts';
 export { groupVersion, type ResourceType } from './resourceType.ts';
 export { resourceRoute, type ResourceRoute } from './route.ts';

@@ -80,13 +80,14 @@ const nodeShape = fc.record({
   cpuGen: sometimes(fc.integer({ min: 1, max: 4 }), 2),
   taints: fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.subarray(TAINTS, { minLength: 1, maxLength: 2 }) }),
   images: fc.subarray(IMAGES),
+  cordoned: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
 });
 
 type NodeShape = typeof nodeShape extends fc.Arbitrary<infer T> ? T : never;
 
-function buildNode(i: number, s: NodeShape & { cordoned: boolean }): KubeObject {
+function buildNode(i: number, s: NodeShape): KubeObject {
   const name = `node-${i}`;
-  const labels = compact({ [HOSTNAME]: name, [ZONE]: s.zone, disktype: s.disktype, 'cpu-gen': s.cpuGen?.toString() });
+  const labels = compact<Record<string, string | undefined>>({ [HOSTNAME]: name, [ZONE]: s.zone, disktype: s.disktype, 'cpu-gen': s.cpuGen?.toString() }) as Record<string, string>;
   const list = resourceList(s.capacity);
   return {
     apiVersion: 'v1',
@@ -99,8 +100,7 @@ function buildNode(i: number, s: NodeShape & { cordoned: boolean }): KubeObject 
 
 /** 1..maxNodes nodes named node-0, node-1, ... */
 export function nodes(opts: { minNodes?: number; maxNodes?: number } = {}): fc.Arbitrary<KubeObject[]> {
-  const one = fc.tuple(nodeShape, fc.integer({ min: 0, max: 9 })).map(([s, c]) => ({ ...s, cordoned: c === 0 }));
-  return fc.array(one, { minLength: opts.minNodes ?? 1, maxLength: opts.maxNodes ?? 30 }).map((list) => list.map((s, i) => buildNode(i, s)));
+  return fc.array(nodeShape, { minLength: opts.minNodes ?? 1, maxLength: opts.maxNodes ?? 30 }).map((list) => list.map((s, i) => buildNode(i, s)));
 }
 
 /** Requests of one container, in plain units: cpu and memory usually, storage and GPUs now and then. */

@@ -1,21 +1,83 @@
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Command } from '../main.ts';
 import { openDriver } from '../../drivers/select.ts';
 import { serve } from '../../protocol/serve.ts';
+import { ControlPlane } from '../../../impl/controlplane/index.ts';
+import { etcdStore, memoryStore, defaultEtcdEndpoint, type Store } from '../../../impl/store/index.ts';
+import { writeKubeconfig } from '../../../impl/apiserver/index.ts';
 
 export const serveCommand: Command = {
-  summary: 'serve an implementation: the kconform protocol on stdin/stdout (--stdio)',
-  usage: `kconform serve --stdio [--driver reference]
+  summary: 'run the reference control plane over HTTP (kubectl works against it), or the kconform protocol (--stdio)',
+  usage: `kconform serve [--port 6443] [--host 127.0.0.1] [--store memory|etcd] [--etcd URL] [--kubeconfig PATH]
+                     [--insecure-anonymous-admin]
+       kconform serve --stdio [--driver reference]
 
-  --stdio    speak the kconform driver protocol (newline-delimited JSON) on stdin/stdout,
-             so any checker can drive the implementation; see docs/protocol.md`,
+  Without --stdio: starts the API server and every control-plane component (namespace,
+  serviceaccount, token and endpoints controllers, scheduler, DNS add-on) in real time, the
+  components talking to the API server over HTTP. Prints the address and writes a kubeconfig
+  holding the admin token; Ctrl-C stops it.
+
+  --port N                    listen on N (default 6443; 0 picks a free port)
+  --host H                    listen on H (default 127.0.0.1, loopback only)
+  --store memory|etcd         where cluster state lives (default memory)
+  --etcd URL                  etcd client URL for --store etcd (default $KCONFORM_ETCD or http://127.0.0.1:2379)
+  --kubeconfig PATH           where to write the kubeconfig (default <tmpdir>/kconform-<port>/kubeconfig)
+  --insecure-anonymous-admin  requests without a bearer token act as the admin
+  --stdio                     speak the kconform driver protocol (newline-delimited JSON) on
+                              stdin/stdout instead, so any checker can drive the implementation;
+                              see docs/protocol.md`,
   options: {
     stdio: { type: 'boolean' },
     driver: { type: 'string', default: 'reference' },
+    port: { type: 'string', default: '6443' },
+    host: { type: 'string', default: '127.0.0.1' },
+    store: { type: 'string', default: 'memory' },
+    etcd: { type: 'string' },
+    kubeconfig: { type: 'string' },
+    'insecure-anonymous-admin': { type: 'boolean' },
   },
   async run({ values }) {
-    if (!values.stdio) throw new Error('say what to serve: --stdio (the HTTP API server comes with `kconform serve` in a later release)');
-    const driver = await openDriver(String(values.driver));
-    await serve(driver, process.stdin, process.stdout);
+    if (values.stdio) {
+      const driver = await openDriver(String(values.driver));
+      await serve(driver, process.stdin, process.stdout);
+      return 0;
+    }
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: must be an integer between 0 and 65535, not "${values.port}"`);
+    const store = openStore(String(values.store), values.etcd as string | undefined);
+    const plane = await ControlPlane.start({
+      store,
+      clock: 'real',
+      http: { port, host: String(values.host) },
+      componentsOverHttp: true,
+      anonymousAdmin: values['insecure-anonymous-admin'] === true,
+      trace: { enabled: false },
+    }).catch(async (error) => {
+      await store.close();
+      throw error;
+    });
+    const url = plane.url!;
+    const path = resolve(String(values.kubeconfig ?? join(tmpdir(), `kconform-${new URL(url).port}`, 'kubeconfig')));
+    await writeKubeconfig(url, path, plane.adminToken);
+    console.log(`kconform: API server at ${url} (store ${store.backend}, real time)`);
+    console.log(`kconform: components: ${plane.components.join(', ')}`);
+    console.log(`kconform: kubeconfig ${path}`);
+    console.log(`  export KUBECONFIG=${path}; kubectl get namespaces`);
+    console.log('kconform: Ctrl-C stops it');
+    await new Promise<void>((done) => {
+      process.once('SIGINT', done);
+      process.once('SIGTERM', done);
+    });
+    await plane.stop();
+    await store.close();
+    console.log('kconform: stopped');
     return 0;
   },
 };
+
+function openStore(kind: string, etcd: string | undefined): Store {
+  if (kind === 'memory') return memoryStore();
+  if (kind === 'etcd') return etcdStore({ endpoints: etcd ?? defaultEtcdEndpoint() });
+  throw new Error(`--store: must be memory or etcd, not "${kind}"`);
+}
