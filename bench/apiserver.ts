@@ -39,7 +39,11 @@ if (sections.includes('list')) {
 
 if (sections.includes('createGet')) {
   const pods = env('BENCH_CREATE_PODS', 10_000);
-  const run = (open: () => Store) => Promise.all([1, 16].map(async (c) => withStore(open, (s) => createThenGet(s, pods, c))));
+  const run = async (open: () => Store) => {
+    const figures = [];
+    for (const c of [1, 16]) figures.push(await withStore(open, (s) => createThenGet(s, pods, c)));
+    return figures;
+  };
   const memory = await run(() => memoryStore({ historySize: 1000 }));
   const server = await etcd();
   let etcdFigures: unknown = 'skipped' in server ? server : undefined;

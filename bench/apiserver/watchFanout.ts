@@ -23,7 +23,8 @@ export async function watchFanout(store: Store, watchers: number, updates: numbe
   const path = `/api/v1/namespaces/fanout/pods?watch=true&resourceVersion=${created.metadata.resourceVersion}`;
   const streams = await Promise.all(Array.from({ length: watchers }, () => new Promise<() => void>((resolve, reject) => {
     const req = request({ host: url.hostname, port: url.port, path }, (res) => {
-      createInterface({ input: res }).on('line', (line) => {
+      res.on('error', () => {});
+      createInterface({ input: res }).on('error', () => {}).on('line', (line) => {
         const rv = /"resourceVersion":"(\d+)"/.exec(line)?.[1];
         const at = rv ? committedAt.get(rv) : undefined;
         if (at !== undefined) latencies.push(performance.now() - at);
@@ -31,7 +32,7 @@ export async function watchFanout(store: Store, watchers: number, updates: numbe
       });
       resolve(() => req.destroy());
     });
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' ? undefined : reject(error)));
     req.end();
   })));
   await new Promise((r) => setTimeout(r, 200));

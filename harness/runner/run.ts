@@ -5,8 +5,9 @@ import { featureChecks } from '../claims/coverage.ts';
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
 import { supportFiles, supportLibrary } from './supportFiles.ts';
 import type { Driver } from '../contract/driver.ts';
-import { PROTOCOL_VERSION } from '../contract/methods.ts';
+import { PROTOCOL_VERSION, type Capability } from '../contract/methods.ts';
 import { openDriver } from '../drivers/select.ts';
+import { withoutCapabilities } from '../drivers/without.ts';
 import { claimResults, loadClaims, unknownClaims } from '../claims/catalogue.ts';
 import { loadProperties, runProperties } from './properties.ts';
 import { ScenarioCollector } from './scenarioCollector.ts';
@@ -35,6 +36,8 @@ export interface RunOptions {
   numRunsScale?: number;
   timeoutMs?: number;
   out?: NodeJS.WritableStream;
+  /** Capabilities to hide from the checks, so they take another path (`--without scheduling`). */
+  without?: Capability[];
   /** Open the driver some other way than from `driver` (tests wrap drivers; `driver` still labels the run). */
   openDriver?: () => Promise<Driver>;
 }
@@ -48,14 +51,15 @@ export async function runConformance(o: RunOptions): Promise<RunReport> {
   const seed = o.seed ?? Math.floor(Math.random() * 2 ** 31);
   const reportDir = o.reportDir;
   mkdirSync(reportDir, { recursive: true });
-  const driver = o.openDriver ? await o.openDriver() : await openDriver(o.driver, { timeoutMs: o.timeoutMs });
+  const opened = o.openDriver ? await o.openDriver() : await openDriver(o.driver, { timeoutMs: o.timeoutMs });
+  const driver = withoutCapabilities(opened, o.without ?? []);
   setActiveDriver(driver);
   let upstream: Promise<Driver | { unavailable: string }> | undefined;
   const openUpstream = () =>
     (upstream ??= openDriver('kubectl').catch((e: Error) => ({ unavailable: e.message })));
 
   const quote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
-  const base = `npx kconform run --driver ${quote(o.driver)}`;
+  const base = `npx kconform run --driver ${quote(o.driver)}${o.without?.length ? ` --without ${o.without.join(',')}` : ''}`;
   const progress = new Progress(out);
   progress.header(driver, seed);
 

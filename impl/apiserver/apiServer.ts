@@ -1,6 +1,7 @@
 // The API server over node:http: bodies capped at MAX_BODY_BYTES, watch streamed as
 // newline-delimited JSON, every other answer from the shared ApiHandler.
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import type { Store } from '../store/index.ts';

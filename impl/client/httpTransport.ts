@@ -9,13 +9,16 @@ export interface HttpTransportOptions {
   url: string;
   /** Most sockets per host (default 16). */
   maxSockets?: number;
+  /** PEM certificate(s) to trust for https URLs (default: the system's). */
+  ca?: string;
 }
 
 export function httpTransport(options: HttpTransportOptions): Transport & { close(): void } {
   const base = new URL(options.url);
   const module = base.protocol === 'https:' ? https : http;
-  const agent = new module.Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 16 });
-  const watchAgent = new module.Agent({ keepAlive: false });
+  const tls = options.ca ? { ca: options.ca } : {};
+  const agent = new module.Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 16, ...tls });
+  const watchAgent = new module.Agent({ keepAlive: false, ...tls });
   const open = (r: TransportRequest, useAgent: http.Agent) =>
     module.request({ protocol: base.protocol, hostname: base.hostname, port: base.port, method: r.method, path: r.path, headers: r.headers, agent: useAgent });
 

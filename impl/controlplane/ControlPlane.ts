@@ -4,7 +4,7 @@
 // with the memory store); under real time on a RealScheduler and the wall clock.
 import { randomBytes as cryptoRandomBytes } from 'node:crypto';
 import { memoryStore, type Store } from '../store/index.ts';
-import { createApiHandler, REAL_ENV, simulatedEnv, startApiServer, type ApiHandler, type RunningApiServer } from '../apiserver/index.ts';
+import { createApiHandler, REAL_ENV, selfSignedCertificate, simulatedEnv, startApiServer, type ApiHandler, type RunningApiServer, type ServingCertificate } from '../apiserver/index.ts';
 import { RealClock, RealScheduler, SeededScheduler, seededRandom, type Clock, type Tasks } from '../clock/index.ts';
 import { RestClient, httpTransport, inProcessTransport, type ApiClient, type Transport } from '../client/index.ts';
 import { componentContext, type ComponentDefinition } from './Component.ts';
@@ -25,8 +25,11 @@ export interface ControlPlaneOptions {
   startTime?: number;
   /** Registered names and/or extra definitions (default: every registered component). */
   components?: readonly (string | ComponentDefinition)[];
-  /** Also serve the API over HTTP (port 0: a free one; host default 127.0.0.1). */
-  http?: { port?: number; host?: string };
+  /**
+   * Also serve the API over HTTP (port 0: a free one; host default 127.0.0.1); with `tls`, HTTPS
+   * (true: a self-signed certificate made with openssl; kubectl sends tokens only over HTTPS).
+   */
+  http?: { port?: number; host?: string; tls?: boolean | ServingCertificate };
   /** Components reach the API server over HTTP instead of in process (needs `http`). */
   componentsOverHttp?: boolean;
   /** The admin bearer token (default: 32 random bytes, hex). */
@@ -62,6 +65,8 @@ export class ControlPlane {
     readonly adminToken: string,
     /** The HTTP address, when serving HTTP. */
     readonly url: string | undefined,
+    /** The serving certificate (PEM), when serving HTTPS: the CA clients must trust. */
+    readonly caCert: string | undefined,
     private readonly scheduler: SeededScheduler | RealScheduler,
     private readonly started: Started[],
     private readonly cleanup: (() => Promise<void> | void)[],
@@ -98,20 +103,24 @@ export class ControlPlane {
     const handler = tracedHandler(await runAs(API_SERVER, () => createApiHandler(store, { authentication, env: virtual ? simulatedEnv(() => clock.now(), serverRandom) : REAL_ENV })), trace);
 
     let server: RunningApiServer | undefined;
+    let certificate: ServingCertificate | undefined;
     if (options.http) {
-      server = await startApiServer({ store, handler, port: options.http.port, host: options.http.host });
+      const host = options.http.host ?? '127.0.0.1';
+      const tls = options.http.tls;
+      certificate = tls === true ? await selfSignedCertificate([host, '127.0.0.1', 'localhost']) : tls || undefined;
+      server = await startApiServer({ store, handler, port: options.http.port, host, tls: certificate });
       cleanup.unshift(() => server!.close());
     }
     let transport: Transport = inProcessTransport(handler);
     if (options.componentsOverHttp) {
       if (!server) throw new RangeError('ControlPlane.start: componentsOverHttp needs `http`');
-      const http = httpTransport({ url: server.url });
+      const http = httpTransport({ url: server.url, ca: certificate?.cert });
       cleanup.unshift(() => http.close());
       transport = http;
     }
     const client = new RestClient({ transport, userAgent: ADMIN_USER_AGENT, token: adminToken, tasks: scheduler });
     const definitions = (options.components ?? COMPONENT_NAMES).map((c) => (typeof c === 'string' ? componentsNamed([c])[0] : c));
-    const plane = new ControlPlane(client, handler, clock, scheduler, trace, store, adminToken, server?.url, scheduler, [], cleanup);
+    const plane = new ControlPlane(client, handler, clock, scheduler, trace, store, adminToken, server?.url, certificate?.cert, scheduler, [], cleanup);
     for (const def of definitions) await plane.startComponent(def, randomBytes);
     await plane.settle();
     return plane;

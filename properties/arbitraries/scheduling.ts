@@ -111,11 +111,11 @@ const requests = fc.record({
   gpu: sometimes(fc.integer({ min: 1, max: 2 }), 8),
 }).map(compact);
 
-const container = (name: string, image?: string) =>
-  requests.map((r) => compact({ name, image: image ?? 'registry.k8s.io/pause:3.9', resources: Object.keys(r).length ? { requests: resourceList(r) } : undefined }));
+const container = (name: string) =>
+  requests.map((r) => compact({ name, image: 'registry.k8s.io/pause:3.9', resources: Object.keys(r).length ? { requests: resourceList(r) } : undefined }));
 
-const term = (keys = TOPOLOGY_KEYS) =>
-  fc.record({ labelSelector: fc.constantFrom(...APPS).map((app) => ({ matchLabels: { app } })), topologyKey: fc.constantFrom(...keys) });
+/** A required pod (anti-)affinity term selecting one app, by hostname or zone. */
+const term = fc.record({ labelSelector: fc.constantFrom(...APPS).map((app) => ({ matchLabels: { app } })), topologyKey: fc.constantFrom(...TOPOLOGY_KEYS) });
 
 const nodeAffinity = fc.oneof(
   fc.constantFrom('ssd', 'hdd').map((d) => [{ matchExpressions: [{ key: 'disktype', operator: 'In', values: [d] }] }]),
@@ -134,7 +134,7 @@ export function pod(name: string, opts: PodOptions = {}): fc.Arbitrary<KubeObjec
   return fc
     .record({
       app: fc.constantFrom(...APPS),
-      containers: fc.array(container('c', undefined), { minLength: 1, maxLength: 2 }),
+      containers: fc.array(container('c'), { minLength: 1, maxLength: 2 }),
       image: sometimes(fc.constantFrom(...IMAGES.map((i) => i.names[0]))),
       init: sometimes(container('init')),
       overhead: sometimes(fc.record({ milliCPU: fc.integer({ min: 10, max: 500 }), memoryMi: fc.integer({ min: 10, max: 256 }) })),
@@ -142,8 +142,8 @@ export function pod(name: string, opts: PodOptions = {}): fc.Arbitrary<KubeObjec
       required: sometimes(nodeAffinity, 5),
       tolerations: fc.subarray(TOLERATIONS, { maxLength: 3 }),
       hostPort: sometimes(fc.constantFrom(80, 443, 8080)),
-      anti: interPod ? sometimes(fc.array(term(), { minLength: 1, maxLength: 2 })) : fc.constant(undefined),
-      affinity: interPod ? sometimes(term(), 6) : fc.constant(undefined),
+      anti: interPod ? sometimes(fc.array(term, { minLength: 1, maxLength: 2 })) : fc.constant(undefined),
+      affinity: interPod ? sometimes(term, 6) : fc.constant(undefined),
       spread: interPod ? sometimes(spreadConstraint(fc.constantFrom('DoNotSchedule', 'ScheduleAnyway'))) : fc.constant(undefined),
       owned: fc.boolean(),
     })

@@ -21,6 +21,10 @@ export interface MutationReport {
 export interface AreaScore {
   area: string;
   folder: string;
+  /** The run that produced this row: when, with which command (its --mutate scope), and its wall time. */
+  generatedAt: string;
+  command?: string;
+  wallTimeSeconds?: number;
   mutants: number;
   killed: number;
   survived: number;
@@ -36,15 +40,13 @@ export interface AreaScore {
 }
 
 export interface Scores {
-  generatedAt: string;
-  /** The command that produced the Stryker report, and its wall time. */
-  command?: string;
-  wallTimeSeconds?: number;
   areas: AreaScore[];
 }
 
+type RunMeta = Pick<AreaScore, 'generatedAt' | 'command' | 'wallTimeSeconds'>;
+
 /** Scores of each area (name → folder) that has mutants in the report. */
-export function scoresOf(report: MutationReport, areas: Record<string, string>): AreaScore[] {
+export function scoresOf(report: MutationReport, areas: Record<string, string>, meta: RunMeta): AreaScore[] {
   return Object.entries(areas).flatMap(([area, folder]) => {
     const files = Object.entries(report.files).filter(([path]) => path.startsWith(`${folder}/`));
     const mutants = files.flatMap(([path, f]) => f.mutants.map((m) => ({ path, m })));
@@ -55,6 +57,7 @@ export function scoresOf(report: MutationReport, areas: Record<string, string>):
     return [{
       area,
       folder,
+      ...meta,
       mutants: mutants.length,
       killed: count('Killed'),
       survived: count('Survived'),
@@ -72,30 +75,45 @@ export function scoresOf(report: MutationReport, areas: Record<string, string>):
 
 const oneLine = (s = '') => (s.length > 80 ? `${s.slice(0, 77).replace(/\s+/g, ' ')}...` : s.replace(/\s+/g, ' '));
 
-/** The markdown table: area, mutants, killed, survived, no coverage, timeout, score. */
+/** The markdown table: area, mutants, killed, survived, no coverage, timeout, score, and the run of each row. */
 export function scoresTable(s: Scores): string {
   const rows = s.areas.map((a) =>
-    `| ${a.area} (${a.folder}) | ${a.mutants} | ${a.killed} | ${a.survived} | ${a.noCoverage} | ${a.timeout} | ${a.score === null ? 'n/a' : `${a.score.toFixed(2)}%`} |`);
+    `| ${a.area} (${a.folder}) | ${a.mutants} | ${a.killed} | ${a.survived} | ${a.noCoverage} | ${a.timeout} | ${a.score === null ? 'n/a' : `${a.score.toFixed(2)}%`} | ` +
+    `${a.command ? `\`${a.command}\`` : ''} ${a.generatedAt.slice(0, 16)}${a.wallTimeSeconds === undefined ? '' : `, ${formatDuration(a.wallTimeSeconds)}`} |`);
   return [
     '# Mutation scores',
     '',
-    '| area | mutants | killed | survived | no coverage | timeout | score |',
-    '|---|---:|---:|---:|---:|---:|---:|',
+    '| area | mutants | killed | survived | no coverage | timeout | score | run (wall time) |',
+    '|---|---:|---:|---:|---:|---:|---:|---|',
     ...rows,
     '',
-    `Score = (killed + timeout) / (killed + timeout + survived + no coverage). ${s.generatedAt}` +
-      (s.command ? `, \`${s.command}\`` : '') + (s.wallTimeSeconds !== undefined ? `, wall time ${formatDuration(s.wallTimeSeconds)}` : '') + '.',
+    'Score = (killed + timeout) / (killed + timeout + survived + no coverage). Compile and runtime errors are not counted.',
     '',
   ].join('\n');
 }
 
+function readEarlier(file: string): AreaScore[] {
+  try {
+    return (JSON.parse(readFileSync(file, 'utf8')) as Scores).areas.filter((a) => typeof a.generatedAt === 'string');
+  } catch {
+    return [];
+  }
+}
+
 export const formatDuration = (seconds: number) => `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
 
-/** Reads the Stryker report and writes scores.json and scores.md beside it. Returns the scores. */
-export function writeScores(reportFile: string, areas: Record<string, string>, meta: Pick<Scores, 'command' | 'wallTimeSeconds'> = {}): Scores {
+/**
+ * Reads the Stryker report and writes scores.json and scores.md beside it. An area this run did not mutate keeps
+ * its row from an earlier run, so per-area runs (`--area labels`) add up to the whole table. Returns the scores.
+ */
+export function writeScores(reportFile: string, areas: Record<string, string>, meta: Omit<RunMeta, 'generatedAt'> = {}): Scores {
   const report = JSON.parse(readFileSync(reportFile, 'utf8')) as MutationReport;
-  const scores: Scores = { generatedAt: new Date().toISOString(), ...meta, areas: scoresOf(report, areas) };
   const dir = dirname(reportFile);
+  const fresh = scoresOf(report, areas, { generatedAt: new Date().toISOString(), ...meta });
+  const earlier = readEarlier(join(dir, 'scores.json'));
+  const scores: Scores = {
+    areas: Object.keys(areas).flatMap((area) => fresh.filter((a) => a.area === area).concat(earlier.filter((a) => a.area === area)).slice(0, 1)),
+  };
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'scores.json'), `${JSON.stringify(scores, null, 2)}\n`);
   writeFileSync(join(dir, 'scores.md'), scoresTable(scores));

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from '../main.ts';
 import { ROOT } from '../main.ts';
 import { runConformance } from '../../runner/run.ts';
+import { CAPABILITIES, type Capability } from '../../contract/methods.ts';
 
 function int(name: string, v: unknown): number | undefined {
   if (v === undefined) return undefined;
@@ -10,10 +11,17 @@ function int(name: string, v: unknown): number | undefined {
   return n;
 }
 
+function capabilityList(v: string | undefined): Capability[] {
+  const list = (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = list.filter((c) => !(CAPABILITIES as readonly string[]).includes(c));
+  if (bad.length) throw new Error(`--without: unknown capability ${bad.join(', ')}; capabilities are ${CAPABILITIES.join(', ')}`);
+  return list as Capability[];
+}
+
 export const runCommand: Command = {
   summary: 'run the conformance suite against an implementation and write reports/',
   usage: `kconform run [--driver reference|stdio:<command>|kubectl] [--tags <expr>] [--seed N] [--report-dir DIR]
-                    [--property ID [--path P]] [--features-only | --properties-only] [--runs-scale X] [--timeout MS]
+                    [--property ID [--path P]] [--features-only | --properties-only] [--runs-scale X] [--timeout MS] [--without CAP,...]
                     [feature files or file:line ...]
 
   --driver        which implementation to check (default: reference, in process)
@@ -21,6 +29,8 @@ export const runCommand: Command = {
   --seed          the seed for every property (default: random, printed)
   --property      run one property; with --seed and --path, replay a failure exactly
   --runs-scale    multiply every property's number of runs (e.g. 0.1 for a quick look)
+  --without       hide capabilities from the checks, e.g. --without scheduling runs the scheduling
+                  scenarios end to end through objects and the running scheduler
   --report-dir    where reports go (default: reports)`,
   options: {
     driver: { type: 'string', default: 'reference' },
@@ -33,6 +43,7 @@ export const runCommand: Command = {
     'properties-only': { type: 'boolean' },
     'runs-scale': { type: 'string' },
     timeout: { type: 'string' },
+    without: { type: 'string' },
   },
   async run({ values, positionals }) {
     const scale = values['runs-scale'] === undefined ? undefined : Number(values['runs-scale']);
@@ -50,6 +61,7 @@ export const runCommand: Command = {
       properties: values['features-only'] ? false : undefined,
       numRunsScale: scale,
       timeoutMs: int('timeout', values.timeout),
+      without: capabilityList(values.without as string | undefined),
     });
     return report.summary.failed > 0 ? 1 : 0;
   },

@@ -10,13 +10,13 @@ import { writeKubeconfig } from '../../../impl/apiserver/index.ts';
 export const serveCommand: Command = {
   summary: 'run the reference control plane over HTTP (kubectl works against it), or the kconform protocol (--stdio)',
   usage: `kconform serve [--port 6443] [--host 127.0.0.1] [--store memory|etcd] [--etcd URL] [--kubeconfig PATH]
-                     [--insecure-anonymous-admin]
+                     [--insecure-anonymous-admin] [--insecure-http]
        kconform serve --stdio [--driver reference]
 
   Without --stdio: starts the API server and every control-plane component (namespace,
   serviceaccount, token and endpoints controllers, scheduler, DNS add-on) in real time, the
-  components talking to the API server over HTTP. Prints the address and writes a kubeconfig
-  holding the admin token; Ctrl-C stops it.
+  components talking to the API server over HTTPS. Prints the address and writes a kubeconfig
+  holding the admin token and the server's self-signed CA (needs the openssl CLI); Ctrl-C stops it.
 
   --port N                    listen on N (default 6443; 0 picks a free port)
   --host H                    listen on H (default 127.0.0.1, loopback only)
@@ -24,6 +24,8 @@ export const serveCommand: Command = {
   --etcd URL                  etcd client URL for --store etcd (default $KCONFORM_ETCD or http://127.0.0.1:2379)
   --kubeconfig PATH           where to write the kubeconfig (default <tmpdir>/kconform-<port>/kubeconfig)
   --insecure-anonymous-admin  requests without a bearer token act as the admin
+  --insecure-http             serve plain HTTP instead of HTTPS with a self-signed certificate
+                              (kubectl then sends no token: add --insecure-anonymous-admin)
   --stdio                     speak the kconform driver protocol (newline-delimited JSON) on
                               stdin/stdout instead, so any checker can drive the implementation;
                               see docs/protocol.md`,
@@ -36,6 +38,7 @@ export const serveCommand: Command = {
     etcd: { type: 'string' },
     kubeconfig: { type: 'string' },
     'insecure-anonymous-admin': { type: 'boolean' },
+    'insecure-http': { type: 'boolean' },
   },
   async run({ values }) {
     if (values.stdio) {
@@ -49,7 +52,7 @@ export const serveCommand: Command = {
     const plane = await ControlPlane.start({
       store,
       clock: 'real',
-      http: { port, host: String(values.host) },
+      http: { port, host: String(values.host), tls: !values['insecure-http'] },
       componentsOverHttp: true,
       anonymousAdmin: values['insecure-anonymous-admin'] === true,
       trace: { enabled: false },
@@ -59,7 +62,7 @@ export const serveCommand: Command = {
     });
     const url = plane.url!;
     const path = resolve(String(values.kubeconfig ?? join(tmpdir(), `kconform-${new URL(url).port}`, 'kubeconfig')));
-    await writeKubeconfig(url, path, plane.adminToken);
+    await writeKubeconfig(url, path, plane.adminToken, plane.caCert);
     console.log(`kconform: API server at ${url} (store ${store.backend}, real time)`);
     console.log(`kconform: components: ${plane.components.join(', ')}`);
     console.log(`kconform: kubeconfig ${path}`);

@@ -42,7 +42,7 @@ export function tolerates(t: Toleration, taint: Taint): boolean {
     case 'Exists':
       return true;
     case 'Equal':
-      return (t.key !== undefined && t.key !== '') && (t.value ?? '') === (taint.value ?? '');
+      return (t.value ?? '') === (taint.value ?? '');
     default:
       return false;
   }

@@ -31,6 +31,10 @@ export interface ContainerRecord {
   /** Why the last (re)start attempt did not happen; cleared by a start. */
   waiting?: { reason: string; message?: string };
   probes?: InstanceProbes;
+  /** When the pull this container waits for began (for the Pulled event). */
+  pullStartedAt?: number;
+  /** The instance the kubelet is stopping for a deletion or a finished pod. */
+  stopping?: string;
   /** Instances the kubelet killed because a liveness or startup probe failed. */
   probeKilled: Set<string>;
 }
