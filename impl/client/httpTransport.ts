@@ -19,8 +19,11 @@ export function httpTransport(options: HttpTransportOptions): Transport & { clos
   const tls = options.ca ? { ca: options.ca } : {};
   const agent = new module.Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 16, ...tls });
   const watchAgent = new module.Agent({ keepAlive: false, ...tls });
-  const open = (r: TransportRequest, useAgent: http.Agent) =>
-    module.request({ protocol: base.protocol, hostname: base.hostname, port: base.port, method: r.method, path: r.path, headers: r.headers, agent: useAgent });
+  /** Content-Length is always sent with a body: node does not chunk GET/DELETE bodies, and the server would misread them. */
+  const open = (r: TransportRequest, useAgent: http.Agent) => {
+    const headers = r.body !== undefined ? { ...r.headers, 'content-length': String(Buffer.byteLength(r.body)) } : r.headers;
+    return module.request({ protocol: base.protocol, hostname: base.hostname, port: base.port, method: r.method, path: r.path, headers, agent: useAgent });
+  };
 
   return {
     request(r) {

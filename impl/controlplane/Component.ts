@@ -2,6 +2,7 @@
 // cluster only through `ctx.client` (never a Store), keeps state in informers, does its work in
 // work queues, and measures time on `ctx.clock`. See README.md for how to add one.
 import type { Clock, Tasks } from '../clock/index.ts';
+import { runAs } from './actor.ts';
 import { EventRecorder, Informer, WorkQueue, type ApiClient, type KubeObject, type Selection, type WorkQueueOptions } from '../client/index.ts';
 
 export interface ComponentContext {
@@ -35,7 +36,8 @@ export interface ComponentDefinition {
 }
 
 export interface ComponentDeps {
-  client: ApiClient;
+  /** A client with this User-Agent delivering watch events through `tasks`. */
+  clientFor(userAgent: string, tasks: Tasks): ApiClient;
   clock: Clock;
   tasks: Tasks;
   randomBytes(n: number): Uint8Array;
@@ -44,27 +46,37 @@ export interface ComponentDeps {
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** The context for one component, and a function that stops everything it created. */
+/**
+ * The context for one component, and a function that stops everything it created. Everything
+ * the component runs (tasks, timers, watch deliveries) runs as actor `name`, so the trace can
+ * attribute any Store call it made (FLOW-6).
+ */
 export function componentContext(name: string, deps: ComponentDeps): { ctx: ComponentContext; stop: () => void } {
-  const client = deps.client.as(name);
+  const tasks: Tasks = { enqueue: (lane, task, fn) => deps.tasks.enqueue(lane, task, () => runAs(name, fn)), random: () => deps.tasks.random() };
+  const clock: Clock = {
+    now: () => deps.clock.now(),
+    setTimer: (ms, fn, timer) => deps.clock.setTimer(ms, () => runAs(name, fn), timer),
+    sleep: (ms) => deps.clock.sleep(ms),
+  };
+  const client = deps.clientFor(name, tasks);
   const informers: Informer<any>[] = [];
   const queues: WorkQueue[] = [];
   const reportError = (error: unknown, where?: string) => deps.onError(name, where ? `${where}: ${messageOf(error)}` : messageOf(error));
   const ctx: ComponentContext = {
     name,
     client,
-    clock: deps.clock,
-    tasks: deps.tasks,
+    clock,
+    tasks,
     randomBytes: deps.randomBytes,
-    events: new EventRecorder(client, deps.clock, name),
+    events: new EventRecorder(client, clock, name),
     informer(kind, selection = {}) {
-      const informer = new Informer<any>(client, kind, selection, deps.clock);
+      const informer = new Informer<any>(client, kind, selection, clock);
       informers.push(informer);
       return informer;
     },
     queue(reconcile, options = {}) {
       const queueName = options.name ? `${name}/${options.name}` : name;
-      const queue = new WorkQueue({ ...options, name: queueName, tasks: deps.tasks, clock: deps.clock, reconcile, onError: (key, error) => reportError(error, `${queueName} ${key}`) });
+      const queue = new WorkQueue({ ...options, name: queueName, tasks, clock, reconcile, onError: (key, error) => reportError(error, `${queueName} ${key}`) });
       queues.push(queue);
       return queue;
     },

@@ -7,7 +7,7 @@ import { memoryStore, type Store } from '../store/index.ts';
 import { createApiHandler, REAL_ENV, selfSignedCertificate, simulatedEnv, startApiServer, type ApiHandler, type RunningApiServer, type ServingCertificate } from '../apiserver/index.ts';
 import { RealClock, RealScheduler, SeededScheduler, seededRandom, type Clock, type Tasks } from '../clock/index.ts';
 import { RestClient, httpTransport, inProcessTransport, type ApiClient, type Transport } from '../client/index.ts';
-import { componentContext, type ComponentDefinition } from './Component.ts';
+import { componentContext, type ComponentDefinition, type ComponentDeps } from './Component.ts';
 import { COMPONENT_NAMES, componentsNamed } from './components.ts';
 import { recordingStore } from './recordingStore.ts';
 import { API_SERVER, runAs } from './actor.ts';
@@ -118,10 +118,11 @@ export class ControlPlane {
       cleanup.unshift(() => http.close());
       transport = http;
     }
-    const client = new RestClient({ transport, userAgent: ADMIN_USER_AGENT, token: adminToken, tasks: scheduler });
+    const clientFor = (userAgent: string, tasks: Tasks) => new RestClient({ transport, userAgent, token: adminToken, tasks });
+    const client = clientFor(ADMIN_USER_AGENT, scheduler);
     const definitions = (options.components ?? COMPONENT_NAMES).map((c) => (typeof c === 'string' ? componentsNamed([c])[0] : c));
     const plane = new ControlPlane(client, handler, clock, scheduler, trace, store, adminToken, server?.url, certificate?.cert, scheduler, [], cleanup);
-    for (const def of definitions) await plane.startComponent(def, randomBytes);
+    for (const def of definitions) await plane.startComponent(def, { clientFor, randomBytes });
     await plane.settle();
     return plane;
   }
@@ -153,16 +154,15 @@ export class ControlPlane {
     for (const fn of this.cleanup.splice(0)) await fn();
   }
 
-  private async startComponent(def: ComponentDefinition, randomBytes: (n: number) => Uint8Array): Promise<void> {
+  private async startComponent(def: ComponentDefinition, deps: Pick<ComponentDeps, 'clientFor' | 'randomBytes'>): Promise<void> {
     if (this.started.some((s) => s.name === def.name)) throw new RangeError(`ControlPlane.start: component ${def.name} given twice`);
     const { ctx, stop } = componentContext(def.name, {
-      client: this.client,
+      ...deps,
       clock: this.clock,
       tasks: this.tasks,
-      randomBytes,
       onError: (actor, message) => this.trace.record({ kind: 'error', actor, message }),
     });
-    const running = await def.start(ctx);
+    const running = await runAs(def.name, () => def.start(ctx));
     this.started.push({ name: def.name, stop: async () => (stop(), await running?.stop?.()) });
   }
 }

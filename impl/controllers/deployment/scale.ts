@@ -1,7 +1,7 @@
 // sync and scale (sync.go): what a paused Deployment, or one whose spec.replicas changed
 // mid-rollout, does: resize the active ReplicaSets in proportion to their size.
 import type { KubeObject } from '../../client/index.ts';
-import { MAX_REPLICAS, DEPRECATED_ROLLBACK_TO, intAnnotation } from './annotations.ts';
+import { DEPRECATED_ROLLBACK_TO, DESIRED_REPLICAS, intAnnotation, MAX_REPLICAS } from './annotations.ts';
 import { cleanupDeployment } from './cleanup.ts';
 import { syncDeploymentStatus } from './deploymentStatus.ts';
 import { desiredReplicas, isRollingUpdate, maxSurge } from './intOrPercent.ts';
@@ -23,7 +23,7 @@ export function syncScaling(ctx: SyncContext): void {
  */
 export function isScalingEvent(d: KubeObject, rss: readonly KubeObject[]): boolean {
   return activeReplicaSets(rss).some((rs) => {
-    const desired = intAnnotation(rs, 'deployment.kubernetes.io/desired-replicas');
+    const desired = intAnnotation(rs, DESIRED_REPLICAS);
     return desired !== undefined && desired !== desiredReplicas(d);
   });
 }

@@ -19,7 +19,7 @@ export interface PodFixture {
   deleting?: boolean;
   annotations?: Record<string, string>;
   namespace?: string;
-  tolerations?: unknown[];
+  tolerations?: readonly unknown[];
 }
 
 export function pod(name: string, f: PodFixture = {}): KubeObject {

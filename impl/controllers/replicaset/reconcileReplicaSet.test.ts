@@ -108,6 +108,11 @@ test('The same random source names pods the same way', () => {
   assert.deepEqual(names(), names());
 });
 
+test('With earlier creates not yet observed, a sync neither creates nor deletes', () => {
+  const r = reconcileReplicaSet(replicaSet('web', 3), [], T0, { expectationsSatisfied: false });
+  assert.deepEqual(summary(r.actions), ['updateStatus ReplicaSet web']);
+});
+
 test('Creates and deletes stop at the burst limit of 500 per sync', () => {
   const r = reconcileReplicaSet(replicaSet('web', 600), [], T0);
   assert.equal(r.actions.filter((a) => a.verb === 'create').length, 500);

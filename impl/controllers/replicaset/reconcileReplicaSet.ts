@@ -20,6 +20,11 @@ export interface ReplicaSetOptions {
   burstReplicas?: number;
   /** Pods of every ReplicaSet with the same controller (getIndirectlyRelatedPods); default: the owned pods. */
   relatedPods?: readonly KubeObject[];
+  /**
+   * False while creates/deletes of an earlier sync are not yet visible in the caller's cache
+   * (upstream's ControllerExpectations): claims and status only, no creates or deletes. Default true.
+   */
+  expectationsSatisfied?: boolean;
 }
 
 /**
@@ -36,7 +41,7 @@ export function reconcileReplicaSet(rs: KubeObject, podsInNamespace: readonly Ku
   if (!match) return { actions: [], status: rs.status };
   const active = podsInNamespace.filter(isPodActive);
   const { claimed, actions } = claimObjects({ owner: rs, ownerApiVersion: RS_API_VERSION, ownerKind: RS_KIND, match, candidates: active });
-  if (!rs.metadata.deletionTimestamp) actions.push(...manageReplicas(rs, claimed, now, options));
+  if (options.expectationsSatisfied !== false && !rs.metadata.deletionTimestamp) actions.push(...manageReplicas(rs, claimed, now, options));
   const status = replicaSetStatus(rs, claimed, now);
   if (replicaSetStatusChanged(rs.status, status)) actions.push(updateStatusAction({ ...clone(rs), status }, `status: ${status.replicas} replicas, ${status.readyReplicas ?? 0} ready, ${status.availableReplicas ?? 0} available`));
   const requeueAt = nextAvailability(rs, claimed, now);

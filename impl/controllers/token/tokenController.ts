@@ -1,6 +1,6 @@
-// The token controller (NS-5). Accounts: every ServiceAccount gets a Secret of type
-// kubernetes.io/service-account-token that it lists in `secrets` (the legacy behaviour the seed
-// describes; upstream stopped creating them in 1.24). Secrets: a token Secret naming an account
+// The token controller (NS-5). Accounts: every ServiceAccount that lists no valid token gets a new
+// Secret of type kubernetes.io/service-account-token, added to its `secrets` (the legacy
+// behaviour the seed describes; upstream stopped creating them in 1.24). Secrets: a token Secret naming an account
 // (annotation kubernetes.io/service-account.name) gets its `token`, `ca.crt` and `namespace` keys
 // and the account's uid annotation filled in, as upstream's controller still does; one whose
 // account is gone (or is another account with that name) is deleted.
@@ -23,6 +23,8 @@ export async function startTokenController(ctx: ComponentContext) {
   const secretQueue = ctx.queue(reconcileSecret, { name: 'secrets' });
   /** Tokens this controller created that their account does not list yet (the informer may lag). */
   const created = new Map<string, KubeObject>();
+  /** The resourceVersion of this controller's last write of an account: an older cached copy is stale. */
+  const wrote = new Map<string, string>();
   const owner = (secret: KubeObject) => `${secret.metadata.namespace}/${annotation(secret, SA_NAME_ANNOTATION) ?? ''}`;
   accounts.on({ add: (sa) => accountQueue.add(keyOf(sa)), update: (_, sa) => accountQueue.add(keyOf(sa)), delete: (sa) => accountQueue.add(keyOf(sa)) });
   tokens.on({
@@ -61,20 +63,27 @@ export async function startTokenController(ctx: ComponentContext) {
       for (const s of tokens.list()) if (owner(s) === key) secretQueue.add(keyOf(s));
       return;
     }
+    const written = wrote.get(key);
+    if (written !== undefined && olderThan(sa.metadata.resourceVersion, written)) return;
+    wrote.delete(key);
     const valid = tokens.list().filter((s) => owner(s) === key && annotation(s, SA_UID_ANNOTATION) === sa.metadata.uid);
     const listed = new Set((sa.secrets ?? []).map((r: { name?: string }) => r.name));
     if (valid.some((s) => listed.has(s.metadata.name))) return void created.delete(key);
     const pending = created.get(key);
     const ours = pending && annotation(pending, SA_UID_ANNOTATION) === sa.metadata.uid ? pending : undefined;
     if (ours && listed.has(ours.metadata.name)) return;
-    const token = valid[0] ?? ours ?? (await ctx.client.create(tokenSecret(namespace!, name, String(sa.metadata.uid), newToken(ctx))));
+    const token = ours ?? (await ctx.client.create(tokenSecret(namespace!, name, String(sa.metadata.uid), newToken(ctx))));
     created.set(key, token);
-    await ctx.client.update({ ...sa, secrets: [...(sa.secrets ?? []), { name: token.metadata.name }] });
+    const updated = await ctx.client.update({ ...sa, secrets: [...(sa.secrets ?? []), { name: token.metadata.name }] });
+    wrote.set(key, String(updated.metadata.resourceVersion));
   }
 
   await tokens.start();
   await accounts.start();
 }
+
+/** True when both versions are numbers (as this API server's are) and `a` is the older one. */
+const olderThan = (a: unknown, b: string) => /^\d+$/.test(String(a)) && /^\d+$/.test(b) && Number(a) < Number(b);
 
 /** An opaque bearer token: 32 random bytes, base64url. */
 const newToken = (ctx: ComponentContext) => Buffer.from(ctx.randomBytes(32)).toString('base64url');

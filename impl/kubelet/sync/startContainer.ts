@@ -25,6 +25,12 @@ export interface SyncContext {
   wake(at: number): void;
 }
 
+/**
+ * After a failed pull the kubelet looks again this soon (upstream: the PLEG relist and status
+ * sync), so the container reads ImagePullBackOff for the rest of the back-off window.
+ */
+export const PULL_FAILURE_FOLLOW_UP_MS = 1000;
+
 /** Upstream's defaulting: `:latest` or no tag pulls Always, anything else IfNotPresent. */
 export function pullPolicyOf(c: Container): string {
   if (c.imagePullPolicy) return c.imagePullPolicy;
@@ -63,7 +69,7 @@ export function startContainer(ctx: SyncContext, container: Container, field: st
     if (kubelet.pullBackoff.isInBackOffSinceUpdate(pullKey, now)) {
       const retryAt = kubelet.pullBackoff.lastUpdate(pullKey)! + kubelet.pullBackoff.get(pullKey);
       // A pull that failed at this very instant still reads ErrImagePull (syncPod is idempotent).
-      if (cr.waiting?.reason === 'ErrImagePull' && kubelet.pullBackoff.lastUpdate(pullKey) === now) return block('ErrImagePull', cr.waiting.message, retryAt);
+      if (cr.waiting?.reason === 'ErrImagePull' && kubelet.pullBackoff.lastUpdate(pullKey) === now) return block('ErrImagePull', cr.waiting.message, now + PULL_FAILURE_FOLLOW_UP_MS);
       if (cr.waiting?.reason !== 'ImagePullBackOff') event('Normal', 'BackOff', `Back-off pulling image "${image}"`);
       return block('ImagePullBackOff', `Back-off pulling image "${image}"`, retryAt);
     }
@@ -82,7 +88,7 @@ export function startContainer(ctx: SyncContext, container: Container, field: st
       kubelet.pullBackoff.next(pullKey, now, now);
       event('Warning', 'Failed', `Failed to pull image "${image}": ${progress.message}`);
       event('Warning', 'Failed', 'Error: ErrImagePull');
-      return block('ErrImagePull', progress.message, now + kubelet.pullBackoff.get(pullKey));
+      return block('ErrImagePull', progress.message, now + PULL_FAILURE_FOLLOW_UP_MS);
     }
     if (began !== undefined) {
       const took = formatGoDuration(now - began);

@@ -24,6 +24,8 @@ export interface SyncResult {
 
 /** Retry delay after a sandbox could not be created (no IP left, …). */
 export const SANDBOX_RETRY_MS = 10_000;
+/** Bound on start passes in one sync; a start passes at most init containers + 2 (first restart, then back-off). */
+const MAX_PASSES = 16;
 
 const isTerminal = (phase: string | undefined) => phase === 'Succeeded' || phase === 'Failed';
 
@@ -42,21 +44,26 @@ export function syncPod(pod: Pod, kubelet: KubeletCore, now: number): SyncResult
 
   for (const [c, field] of all) runProbes(ctx, c, field);
   if (deleting || finished) stopAll(ctx, all, deleting);
-  else if (ensureSandbox(ctx)) syncContainers(ctx, inits, all);
+  else if (ensureSandbox(ctx)) {
+    // A container can exit the instant it starts (`true`, `exit 0`): look again until nothing more starts.
+    for (let pass = 0; pass < MAX_PASSES && syncContainers(ctx, inits, all); pass++) {}
+  }
 
   const allStopped = () => all.every(([c]) => latestOf(ctx, c.name)?.state !== 'CONTAINER_RUNNING');
   if ((deleting || finished) && allStopped() && rec.sandboxId) kubelet.runtime.stopPodSandbox(rec.sandboxId, now);
-  let status = buildStatus(ctx, deleting && allStopped());
+  const podIsTerminal = deleting && allStopped();
+  let status = buildStatus(ctx, podIsTerminal);
   if (isTerminal(status.phase) && !finished && rec.sandboxId) {
     kubelet.runtime.stopPodSandbox(rec.sandboxId, now);
-    status = buildStatus(ctx, false);
+    status = buildStatus(ctx, podIsTerminal);
   }
+  for (const [c] of all) wakeForProbes(ctx, c);
   if (rec.sandboxId) {
     const exit = kubelet.runtime.nextExitAt(rec.sandboxId, now);
     if (exit !== undefined) ctx.wake(exit);
   }
   rec.lastStatus = status;
-  return { status, nextWakeUp: wakeAt === Infinity ? undefined : wakeAt, terminated: deleting && allStopped(), events: ctx.events };
+  return { status, nextWakeUp: wakeAt === Infinity ? undefined : wakeAt, terminated: podIsTerminal, events: ctx.events };
 }
 
 const latestOf = (ctx: SyncContext, name: string): CriStatus | undefined => {
@@ -82,7 +89,15 @@ function runProbes(ctx: SyncContext, c: Container, field: string): void {
     ctx.events.push({ type: 'Normal', reason: 'Killing', message: `Container ${c.name} failed ${failed.toLowerCase()} probe, will be restarted`, fieldPath: field });
     ctx.kubelet.runtime.stopContainer(p.containerId, grace, ctx.now);
   }
-  if (!failed) for (const t of [p.startup, p.readiness, p.liveness]) if (t) ctx.wake(t.nextChangeAt(t === p.startup ? undefined : gate));
+}
+
+/** Asks for a sync when a probe of a running instance will change its result. */
+function wakeForProbes(ctx: SyncContext, c: Container): void {
+  const cr = ctx.rec.containers.get(c.name);
+  const p = cr?.probes;
+  if (!p || cr.probeKilled.has(p.containerId) || latestOf(ctx, c.name)?.state !== 'CONTAINER_RUNNING') return;
+  const gate = p.startedGate();
+  for (const t of [p.startup, p.readiness, p.liveness]) if (t) ctx.wake(t.nextChangeAt(t === p.startup ? undefined : gate));
 }
 
 /** Deletion or a finished pod: SIGTERM every running container with the pod's grace period. */
@@ -125,26 +140,28 @@ function ensureSandbox(ctx: SyncContext): boolean {
   }
 }
 
-/** Init containers in order (each must succeed, a sidecar must have started), then all containers. */
-function syncContainers(ctx: SyncContext, inits: Container[], all: [Container, string, string][]): void {
+/**
+ * Init containers in order (each must succeed, a sidecar must have started), then all containers.
+ * True when something started that has already exited (another pass is due).
+ */
+function syncContainers(ctx: SyncContext, inits: Container[], all: [Container, string, string][]): boolean {
   const policy = ctx.pod.spec.restartPolicy ?? 'Always';
   const killedByProbe = (c: Container, id: string) => ctx.rec.containers.get(c.name)?.probeKilled.has(id) ?? false;
   for (const [c, field, path] of all.slice(0, inits.length)) {
     const latest = latestOf(ctx, c.name);
     if (isRestartableInit(c)) {
       if (latest?.state === 'CONTAINER_RUNNING') {
-        if (ctx.rec.containers.get(c.name)?.probes?.startedGate() === Infinity) return;
+        if (ctx.rec.containers.get(c.name)?.probes?.startedGate() === Infinity) return false;
         continue;
       }
-      startContainer(ctx, c, field, path);
-      return;
+      return startedAndExited(ctx, c, field, path);
     }
     if (latest?.state === 'CONTAINER_EXITED' && latest.exitCode === 0) continue;
-    if (latest?.state === 'CONTAINER_RUNNING') return;
-    if (latest?.state === 'CONTAINER_EXITED' && policy === 'Never') return;
-    startContainer(ctx, c, field, path);
-    return;
+    if (latest?.state === 'CONTAINER_RUNNING') return false;
+    if (latest?.state === 'CONTAINER_EXITED' && policy === 'Never') return false;
+    return startedAndExited(ctx, c, field, path);
   }
+  let again = false;
   for (const [c, field, path] of all.slice(inits.length)) {
     const latest = latestOf(ctx, c.name);
     if (latest?.state === 'CONTAINER_RUNNING') continue;
@@ -152,8 +169,13 @@ function syncContainers(ctx: SyncContext, inits: Container[], all: [Container, s
       const failed = latest.exitCode !== 0 || killedByProbe(c, latest.id);
       if (policy === 'Never' || (policy === 'OnFailure' && !failed)) continue;
     }
-    startContainer(ctx, c, field, path);
+    again = startedAndExited(ctx, c, field, path) || again;
   }
+  return again;
+}
+
+function startedAndExited(ctx: SyncContext, c: Container, field: string, path: string): boolean {
+  return startContainer(ctx, c, field, path) && latestOf(ctx, c.name)?.state === 'CONTAINER_EXITED';
 }
 
 function buildStatus(ctx: SyncContext, podIsTerminal: boolean): PodStatus {
