@@ -12,7 +12,11 @@ interface Base {
   actor: string;
 }
 
-/** A request the API server answered. verb as in audit logs: get list watch create update patch delete deletecollection. */
+/**
+ * A request, recorded when the API server received it (so it sorts before the watch events it
+ * caused) and completed with `code` (and a create's `name`) once answered.
+ * verb as in audit logs: get list watch create update patch delete deletecollection.
+ */
 export interface RequestEntry extends Base {
   kind: 'request';
   verb: string;
@@ -21,7 +25,7 @@ export interface RequestEntry extends Base {
   namespace?: string;
   name?: string;
   subresource?: string;
-  /** The HTTP status code of the answer. */
+  /** The HTTP status code of the answer (0 while in progress). */
   code: number;
 }
 
@@ -73,10 +77,13 @@ export class Trace {
     this.enabled = options.enabled ?? true;
   }
 
-  record(entry: Unstamped<TraceEntry>): void {
-    if (!this.enabled) return;
-    this.entries.push({ ...entry, seq: ++this.seq, at: this.now() } as TraceEntry);
+  /** Appends the entry stamped with seq and time, and returns it (undefined when disabled). */
+  record<E extends Unstamped<TraceEntry>>(entry: E): (E & { seq: number; at: number }) | undefined {
+    if (!this.enabled) return undefined;
+    const stamped = { ...entry, seq: ++this.seq, at: this.now() };
+    this.entries.push(stamped as unknown as TraceEntry);
     if (this.entries.length > this.capacity * 1.25) this.entries = this.entries.slice(this.entries.length - this.capacity);
+    return stamped;
   }
 
   /** Entries with seq > `since` (default 0: all kept), oldest first. */

@@ -3,7 +3,7 @@
 // behalf are attributed to it.
 import { resourceRoute, type ApiHandler, type ApiRequest } from '../apiserver/index.ts';
 import { API_SERVER, runAs } from './actor.ts';
-import type { Trace } from './Trace.ts';
+import type { RequestEntry, Trace } from './Trace.ts';
 
 const header = (r: ApiRequest, name: string) => {
   const v = r.headers?.[name];
@@ -28,6 +28,15 @@ function verbOf(method: string, named: boolean, watch: boolean): string {
   }
 }
 
+/** The name of an object a create answered with (the request path has none). */
+function createdName(body: string): string | undefined {
+  try {
+    return JSON.parse(body)?.metadata?.name;
+  } catch {
+    return undefined;
+  }
+}
+
 export function tracedHandler(handler: ApiHandler, trace: Trace): ApiHandler {
   return {
     resources: handler.resources,
@@ -41,9 +50,16 @@ export function tracedHandler(handler: ApiHandler, trace: Trace): ApiHandler {
       }
       const route = url ? resourceRoute(url.pathname) : undefined;
       const watch = url?.searchParams.get('watch') === 'true' || url?.searchParams.get('watch') === '1';
-      const response = await runAs(API_SERVER, () => handler.handle(request));
       const where = route ? { resource: route.type.resource, ...(route.namespace ? { namespace: route.namespace } : {}), ...(route.name ? { name: route.name } : {}), ...(route.subresource ? { subresource: route.subresource } : {}) } : { resource: url?.pathname ?? request.url };
-      trace.record({ kind: 'request', actor, verb: verbOf(request.method, !!route?.name, watch), ...where, code: response.status });
+      const entry = trace.record({ kind: 'request', actor, verb: verbOf(request.method, !!route?.name, watch), ...where, code: 0 } as RequestEntry);
+      const response = await runAs(API_SERVER, () => handler.handle(request));
+      if (entry) {
+        entry.code = response.status;
+        if (route && !route.name && request.method === 'POST' && 'body' in response && response.status === 201) {
+          const name = createdName(response.body);
+          if (name) entry.name = name;
+        }
+      }
       if (!('watch' in response)) return response;
       const stream = response.watch;
       return {

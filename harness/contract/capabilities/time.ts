@@ -11,7 +11,7 @@
  * the implementation's clock (RFC 3339 ms); `actor` who acted: a request's or watcher's
  * User-Agent (`kube-scheduler`, `kconform-driver`), for `store` entries the component that made
  * the Store call (only `kube-apiserver` in a conforming control plane, FLOW-6).
- *  - `request`: the API server answered a request: `verb` (get list watch create update patch
+ *  - `request`: a request the API server received (`code` 0 until answered): `verb` (get list watch create update patch
  *    delete deletecollection), `resource` (plural, e.g. `pods`), `namespace`, `name`,
  *    `subresource` (`binding`, `status`, `finalize`), `code` (HTTP status).
  *  - `watch`: the API server sent a watch event (`type` ADDED/MODIFIED/DELETED/ERROR/BOOKMARK) about

@@ -20,7 +20,7 @@ async function runPod(plane: ControlPlane, name: string, ip: string) {
 test('a Service with a selector gets Endpoints with its ready pods', async () => {
   const plane = await fixturePlane([ME], [service('web', { app: 'web' }), pod('web-1', 'default', { nodeName: 'n1' }, { app: 'web' }), pod('other', 'default', {}, { app: 'db' })]);
   try {
-    assert.deepEqual(actions(plane, ME), ['create endpoints default 201']);
+    assert.deepEqual(actions(plane, ME), ['create endpoints default/web 201']);
     const before = plane.trace.last;
     await runPod(plane, 'web-1', '10.244.0.5');
     await runPod(plane, 'other', '10.244.0.6');
@@ -36,7 +36,7 @@ test('a Service with a selector gets Endpoints with its ready pods', async () =>
 const cases: { name: string; fixtures: KubeObject[]; change: (plane: ControlPlane) => Promise<unknown>; want: string[] }[] = [
   { name: 'a Service without a selector is left alone', fixtures: [service('external')], change: async () => {}, want: [] },
   { name: 'deleting the Service deletes its Endpoints', fixtures: [service('web', { app: 'web' })], change: (p) => p.client.delete('Service', 'default', 'web'), want: ['delete endpoints default/web 200'] },
-  { name: 'deleted Endpoints of a live Service are written again', fixtures: [service('web', { app: 'web' })], change: (p) => p.client.delete('Endpoints', 'default', 'web'), want: ['create endpoints default 201'] },
+  { name: 'deleted Endpoints of a live Service are written again', fixtures: [service('web', { app: 'web' })], change: (p) => p.client.delete('Endpoints', 'default', 'web'), want: ['create endpoints default/web 201'] },
   {
     name: 'a pod change that does not touch the addresses writes nothing',
     fixtures: [service('web', { app: 'web' }), pod('web-1', 'default', {}, { app: 'web' })],

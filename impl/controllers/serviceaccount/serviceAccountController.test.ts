@@ -8,7 +8,7 @@ const ME = 'serviceaccount-controller';
 const BOOTSTRAP = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
 const ns = (name: string): KubeObject => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
 const sa = (namespace: string, name = 'default'): KubeObject => ({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace } });
-const accountsFor = (namespaces: string[]) => namespaces.map((n) => `create serviceaccounts ${n} 201`);
+const accountsFor = (namespaces: string[]) => namespaces.map((n) => `create serviceaccounts ${n}/default 201`);
 
 const cases: { name: string; fixtures: KubeObject[]; want: string[] }[] = [
   { name: 'every namespace without a default ServiceAccount gets one', fixtures: [ns('team')], want: accountsFor([...BOOTSTRAP, 'team'].sort()) },
@@ -35,7 +35,7 @@ test('a deleted default ServiceAccount is created again, and none in a Terminati
     await plane.client.delete('ServiceAccount', 'leaving', 'default');
     await plane.client.delete('ServiceAccount', 'team', 'default');
     await plane.settle();
-    assert.deepEqual(actions(plane, ME, before), ['create serviceaccounts team 201']);
+    assert.deepEqual(actions(plane, ME, before), ['create serviceaccounts team/default 201']);
   } finally {
     await plane.stop();
   }

@@ -20,7 +20,7 @@ export async function fixturePlane(components: readonly (string | ComponentDefin
   return ControlPlane.start({ ...options, store, components });
 }
 
-/** The mutating requests `actor` made since trace seq `since`, as `verb resource namespace/name[/subresource] code`, e.g. `create pods default/web/binding 201`. */
+/** The mutating requests `actor` made since trace seq `since`, as `verb resource namespace/name[/subresource] code`, e.g. `create pods default/web/binding 201` (creates carry the created name). */
 export function actions(plane: ControlPlane, actor: string, since = 0): string[] {
   return plane.trace
     .since(since)

@@ -106,6 +106,23 @@ test('a readiness probe holds Ready False until the program is ready, at a probe
   assert.deepEqual(trace.map((x) => x.at / S), [0, 15]);
 });
 
+test('a readiness probe that passes at its first tick makes the pod Ready in the sync that started it', () => {
+  const k = newKubelet({ preloaded: ['nginx:1.25'] });
+  const pod = makePod('p', { containers: [{ name: 'web', image: 'nginx:1.25', readinessProbe: { tcpSocket: { port: 80 } } }] });
+  const first = syncPod(pod, k, T0);
+  assert.equal(condition(first.status, 'Ready')?.status, 'True');
+  assert.equal(first.nextWakeUp, undefined);
+});
+
+test('a liveness probe failing at its first tick restarts the container within the same sync, then backs off', () => {
+  const k = newKubelet({ preloaded: ['nginx:1.25'] });
+  const pod = makePod('p', { containers: [{ name: 'web', image: 'nginx:1.25', command: ['sim', 'unhealthy'], livenessProbe: { failureThreshold: 1 } }] });
+  const first = syncPod(pod, k, T0);
+  assert.equal(web(first.status).restartCount, 1);
+  assert.equal(web(first.status).state.waiting?.reason, 'CrashLoopBackOff');
+  assert.equal(first.nextWakeUp, T0 + 10 * S);
+});
+
 test('a failing liveness probe restarts the container, even under OnFailure with exit 0', () => {
   const k = newKubelet({ preloaded: ['nginx:1.25'] });
   const pod = makePod('p', { restartPolicy: 'OnFailure', containers: [{ name: 'web', image: 'nginx:1.25', command: ['sim', 'unhealthy after 30s'], livenessProbe: { exec: { command: ['cat', '/tmp/healthy'] } } }] });

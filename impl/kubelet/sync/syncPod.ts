@@ -45,10 +45,13 @@ export function syncPod(pod: Pod, kubelet: KubeletCore, now: number): SyncResult
   for (const [c, field] of all) runProbes(ctx, c, field);
   if (deleting || finished) stopAll(ctx, all, deleting);
   else if (ensureSandbox(ctx)) {
-    // A container can exit the instant it starts (`true`, `exit 0`): look again until nothing more starts.
-    for (let pass = 0; pass < MAX_PASSES && syncContainers(ctx, inits, all); pass++) {}
+    // A container can exit the instant it starts (`true`, `exit 0`), and a probe of a new instance can
+    // have a tick due now that kills it: look again until nothing more starts or is killed.
+    for (let round = 0; round < MAX_PASSES; round++) {
+      for (let pass = 0; pass < MAX_PASSES && syncContainers(ctx, inits, all); pass++) {}
+      if (!all.map(([c, field]) => runProbes(ctx, c, field)).includes(true)) break;
+    }
   }
-
   const allStopped = () => all.every(([c]) => latestOf(ctx, c.name)?.state !== 'CONTAINER_RUNNING');
   if ((deleting || finished) && allStopped() && rec.sandboxId) kubelet.runtime.stopPodSandbox(rec.sandboxId, now);
   const podIsTerminal = deleting && allStopped();
@@ -71,11 +74,11 @@ const latestOf = (ctx: SyncContext, name: string): CriStatus | undefined => {
   return id === undefined ? undefined : ctx.kubelet.runtime.containerStatus(id, ctx.now);
 };
 
-/** Advances the running instance's probes; a failed liveness or startup probe kills it (once). */
-function runProbes(ctx: SyncContext, c: Container, field: string): void {
+/** Advances the running instance's probes; a failed liveness or startup probe kills it (once). True on a kill. */
+function runProbes(ctx: SyncContext, c: Container, field: string): boolean {
   const cr = ctx.rec.containers.get(c.name);
   const p = cr?.probes;
-  if (!p || latestOf(ctx, c.name)?.state !== 'CONTAINER_RUNNING' || cr.instances[0] !== p.containerId) return;
+  if (!p || latestOf(ctx, c.name)?.state !== 'CONTAINER_RUNNING' || cr.instances[0] !== p.containerId) return false;
   p.startup?.advance(ctx.now);
   const gate = p.startedGate();
   p.readiness?.advance(ctx.now, gate);
@@ -88,7 +91,9 @@ function runProbes(ctx: SyncContext, c: Container, field: string): void {
     ctx.events.push({ type: 'Warning', reason: 'Unhealthy', message: `${failed} probe failed: the sim program is ${failed === 'Startup' ? 'not started' : 'unhealthy'}`, fieldPath: field });
     ctx.events.push({ type: 'Normal', reason: 'Killing', message: `Container ${c.name} failed ${failed.toLowerCase()} probe, will be restarted`, fieldPath: field });
     ctx.kubelet.runtime.stopContainer(p.containerId, grace, ctx.now);
+    return true;
   }
+  return false;
 }
 
 /** Asks for a sync when a probe of a running instance will change its result. */
