@@ -151,7 +151,7 @@ step('the list holds exactly {text}', ['objects'], async function (names: string
 
 async function get(w: KWorld, kind: string, name: string, namespace?: string): Promise<{ object?: KubeObject; error?: DriverError }> {
   const s = scenarioObjects(w);
-  const r = await attempt(() => w.driver.call('objects.get', { kind, namespace: s.namespace(namespace), name: s.objectName(kind, namespace, name) }));
+  const r = await attempt(() => w.driver.call('objects.get', { kind, namespace: s.namespace(namespace), name: s.objectName(kind, namespace, name, true) }));
   return { object: r.value ? s.inboundObject(r.value.object) : undefined, error: r.error };
 }
 
@@ -170,7 +170,7 @@ step('the {kind} {text} exists in {text}', ['objects'], async function (kind: st
 
 step('I delete the {kind} {text} in {text}', ['objects'], async function (kind: string, name: string, namespace: string) {
   const s = scenarioObjects(this);
-  const r = await attempt(() => this.driver.call('objects.delete', { kind, namespace: s.namespace(namespace), name: s.objectName(kind, namespace, name) }));
+  const r = await attempt(() => this.driver.call('objects.delete', { kind, namespace: s.namespace(namespace), name: s.objectName(kind, namespace, name, true) }));
   s.outcome = { op: 'delete', ...(r.error ? { error: r.error } : {}) };
 });
 

@@ -45,8 +45,13 @@ export class ScenarioObjects {
   readonly created: CreatedRef[] = [];
   outcome?: Outcome;
 
-  /** The name to send for `name`, renamed unless it is well known or cannot take the suffix. */
-  private rename(name: string): string {
+  /**
+   * The name to send for `name`, renamed unless it is well known or cannot take the suffix. A lookup
+   * (`existingOnly`) renames only names the scenario already sent: an object the scenario did not create
+   * (the kube-dns Service of an add-on, say) keeps its own name.
+   */
+  private rename(name: string, existingOnly = false): string {
+    if (existingOnly) return this.names.get(name) ?? name;
     if (WELL_KNOWN_NAMESPACES.includes(name) || !DNS_LABEL.test(name) || name.length + this.suffix.length > 63) return name;
     if (!this.names.has(name)) this.names.set(name, name + this.suffix);
     return this.names.get(name)!;
@@ -57,10 +62,10 @@ export class ScenarioObjects {
   }
 
   /** The name to send for an object of `kind` in `namespace` (undefined: the implementation's default). */
-  objectName(kind: string, namespace: string | undefined, name: string): string {
-    if (kind === 'Namespace') return this.rename(name);
+  objectName(kind: string, namespace: string | undefined, name: string, existingOnly = false): string {
+    if (kind === 'Namespace') return this.rename(name, existingOnly);
     const shared = isClusterScoped(kind) || namespace === undefined || WELL_KNOWN_NAMESPACES.includes(namespace);
-    return shared ? this.rename(name) : name;
+    return shared ? this.rename(name, existingOnly) : name;
   }
 
   /** A manifest as sent: namespace and name renamed. Never mutates its argument. */

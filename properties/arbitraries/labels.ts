@@ -136,7 +136,7 @@ const value = labelValue;
 const gtlt = fc.constantFrom('>', '<', ' > ', ' < ');
 const eq = fc.constantFrom('=', '==', '!=', ' = ', ' != ');
 
-/** One requirement that labels.Parse rejects, with every parser error kind represented. */
+/** One requirement that labels.Parse rejects (every error kind), or a valid one that looks wrong: `in (a,,b)`, `in(a)`. */
 const brokenRequirement: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(fc.constantFrom(...BAD_KEYS), eq, value).map(([k, o, v]) => `${k}${o}${v}`),
   fc.tuple(fc.constantFrom(...BAD_KEYS), fc.constantFrom('', '!')).map(([k, bang]) => `${bang}${k}`),
@@ -184,7 +184,8 @@ const tokenSoup = fc.array(fc.constantFrom(...NOISE), { minLength: 1, maxLength:
 
 /**
  * Selectors near the grammar's edges: broken requirements among valid ones, one-character edits of
- * valid selectors, and token soup.
+ * valid selectors, and token soup. About 23% of them are valid; mixed 3:2 with validSelector (as in
+ * upstream.property.ts), about 69% are (measured over 20,000 samples at three seeds).
  */
 export const selectorNoise = fc.oneof(
   { weight: 4, arbitrary: brokenSelector },

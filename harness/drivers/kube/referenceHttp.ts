@@ -1,10 +1,10 @@
-// `--driver reference-http[:memory|:etcd]`: the reference API server started in this process on
+// `--driver reference-http[:memory|:etcd]`: the reference control plane started in this process on
 // 127.0.0.1:0 and checked over real HTTP through the kube driver. etcd: $KCONFORM_ETCD when it
 // answers, else a throwaway etcd (removed on close).
 import { randomUUID } from 'node:crypto';
 import type { Driver } from '../../contract/driver.ts';
 import { defaultEtcdEndpoint, etcdReachable, etcdStore, memoryStore, startEtcdTestServer, type Store } from '../../../impl/store/index.ts';
-import { startApiServer } from '../../../impl/apiserver/index.ts';
+import { ControlPlane } from '../../../impl/controlplane/index.ts';
 import { createKubeDriver } from '../kube.ts';
 
 export type ReferenceBackend = 'memory' | 'etcd';
@@ -22,12 +22,12 @@ async function openStore(backend: ReferenceBackend): Promise<{ store: Store; rel
 }
 
 /**
- * What serves the API. Today: the API server alone. The seam for the control plane: when
- * impl/controlplane lands, start it here on the same store and return its URL and closer.
+ * The whole reference control plane in real time on the store, its API served over plain HTTP on
+ * loopback (anonymous requests act as admin), its components talking to it over that same HTTP.
  */
 async function startReference(store: Store): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = await startApiServer({ store });
-  return { url: server.url, close: () => server.close() };
+  const plane = await ControlPlane.start({ store, clock: 'real', http: { port: 0, host: '127.0.0.1' }, componentsOverHttp: true, anonymousAdmin: true });
+  return { url: plane.url!, close: () => plane.stop() };
 }
 
 export async function createReferenceHttpDriver(backend: ReferenceBackend): Promise<Driver> {
