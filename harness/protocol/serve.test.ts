@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { createReferenceDriver } from '../drivers/reference/index.ts';
 import { serve } from './serve.ts';
+import { withoutCapabilities } from '../drivers/without.ts';
+import type { Capability } from '../contract/methods.ts';
 
 /** The ```transcript blocks of docs/protocol.md as [request, response] line pairs. */
 function transcript(): [string, string][] {
@@ -18,11 +20,11 @@ function transcript(): [string, string][] {
   return pairs;
 }
 
-/** Send lines to a served reference one at a time and collect each answer. */
-async function exchange(lines: string[]): Promise<string[]> {
+/** Send lines to a served reference (without `hidden` capabilities) one at a time and collect each answer. */
+async function exchange(lines: string[], hidden: Capability[] = []): Promise<string[]> {
   const input = new PassThrough();
   const output = new PassThrough();
-  const done = serve(await createReferenceDriver(), input, output);
+  const done = serve(withoutCapabilities(await createReferenceDriver(), hidden), input, output);
   const answers: string[] = [];
   let buffered = '';
   for (const line of lines) {
@@ -58,8 +60,12 @@ const cases: { name: string; line: string; want: object }[] = [
   { name: 'a request without params names the missing field', line: '{"id":3,"method":"selectors.parse"}', want: { id: 3, error: { code: 'InvalidParams', message: 'params: Required value' } } },
   { name: 'a wrong type names the field and the rule', line: '{"id":4,"method":"labels.validate","params":{"key":"a","value":5}}', want: { id: 4, error: { code: 'InvalidParams', message: 'params.value: must be string' } } },
   { name: 'an unknown method is MethodNotFound', line: '{"id":5,"method":"nope","params":{}}', want: { id: 5, error: { code: 'MethodNotFound' } } },
-  { name: 'a method of a capability the implementation lacks is MethodNotFound', line: '{"id":6,"method":"objects.get","params":{"kind":"Pod","name":"x"}}', want: { id: 6, error: { code: 'MethodNotFound' } } },
 ];
+
+test('a method of a capability the implementation lacks is MethodNotFound', async () => {
+  const [got] = await exchange(['{"id":6,"method":"objects.get","params":{"kind":"Pod","name":"x"}}'], ['objects']);
+  assert.deepEqual(JSON.parse(got), { id: 6, error: { code: 'MethodNotFound', message: 'capability objects is not implemented by kconform-reference' } });
+});
 
 for (const c of cases) {
   test(c.name, async () => {
