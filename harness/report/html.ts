@@ -67,7 +67,7 @@ function failureCard(c: CheckResult, impl: string): string {
       : '';
   const prop =
     c.kind === 'property'
-      ? `<div class="muted">seed ${c.seed}${c.path ? ` · path ${esc(c.path)}` : ''} · ${c.numRuns} runs</div>${c.counterexample ? `<h4>counterexample</h4><pre>${esc(c.counterexample)}</pre>` : ''}`
+      ? `<div class="muted">seed ${c.seed}${c.path ? ` · path ${esc(c.path)}` : ''} · ${c.numRuns} runs, ${c.cases} cases</div>${c.counterexample ? `<h4>counterexample</h4><pre>${esc(c.counterexample)}</pre>` : ''}`
       : '';
   return `<article class="failure"><h3>${impl ? `<span class="tag">${esc(impl)}</span> ` : ''}${esc(c.name)}</h3>
 <div class="muted">${esc(c.kind)} · <code>${esc(c.location)}</code>${f?.location && f.location !== c.location ? ` · failing step at <code>${esc(f.location)}</code>` : ''} · claims ${esc(c.claims.join(', ') || '—')}</div>
@@ -122,7 +122,7 @@ function checkList(reports: RunReport[]): string {
   const rows = reports.flatMap((r) =>
     allChecks(r).map(
       (c) =>
-        `<tr class="${c.outcome}"><td>${reports.length > 1 ? `${esc(r.implementation.name)}: ` : ''}${esc(c.area)}</td><td>${esc(c.name)}</td><td>${esc(c.kind)}</td><td>${esc(c.claims.join(' '))}</td><td class="st ${c.outcome}">${esc(c.outcome)}</td><td><code>${esc(c.location)}</code></td><td>${c.durationMs.toFixed(0)} ms</td></tr>`,
+        `<tr class="${c.outcome}"><td>${reports.length > 1 ? `${esc(r.implementation.name)}: ` : ''}${esc(c.area)}</td><td>${esc(c.name)}</td><td>${esc(c.kind)}</td><td>${esc(c.claims.join(' '))}</td><td class="st ${c.outcome}">${esc(c.outcome)}</td><td><code>${esc(c.location)}</code></td><td>${c.durationMs.toFixed(0)} ms${c.kind === 'property' ? ` · ${c.cases} cases` : ''}</td></tr>`,
     ),
   );
   return `<section><h2>All checks</h2><input id="filter" placeholder="filter: text, claim ID, outcome…"><table id="checks"><tr><th>area</th><th>check</th><th>kind</th><th>claims</th><th>outcome</th><th>where</th><th>time</th></tr>${rows.join('')}</table></section>`;

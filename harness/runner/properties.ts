@@ -70,31 +70,33 @@ async function runOne(s: PropertySpec, o: PropertyRunOptions): Promise<PropertyR
     seed: o.seed,
     reproduce: o.reproduce(s.id, o.seed),
   };
+  const cases = (runs: number) => runs * (s.casesPerRun ?? 1);
   const started = performance.now();
   const missing = s.needs.filter((c) => !o.driver.has(c));
   if (missing.length) {
-    return { ...base, outcome: 'not-applicable', numRuns: 0, durationMs: 0, reason: `the implementation lacks capability ${missing.join(', ')}` };
+    return { ...base, outcome: 'not-applicable', numRuns: 0, cases: 0, durationMs: 0, reason: `the implementation lacks capability ${missing.join(', ')}` };
   }
   let built;
   try {
     built = await s.build({ driver: o.driver, upstream: o.upstream });
   } catch (e) {
-    return { ...base, outcome: 'failed', numRuns: 0, durationMs: performance.now() - started, failure: { message: `could not build the property: ${(e as Error).message}` } };
+    return { ...base, outcome: 'failed', numRuns: 0, cases: 0, durationMs: performance.now() - started, failure: { message: `could not build the property: ${(e as Error).message}` } };
   }
-  if ('notApplicable' in built) return { ...base, outcome: 'not-applicable', numRuns: 0, durationMs: 0, reason: built.notApplicable };
+  if ('notApplicable' in built) return { ...base, outcome: 'not-applicable', numRuns: 0, cases: 0, durationMs: 0, reason: built.notApplicable };
   const numRuns = Math.max(1, Math.round((s.numRuns ?? 100) * (o.numRunsScale ?? 1)));
   const details = await fc.check(built, { seed: o.seed, numRuns, ...(o.only && o.path ? { path: o.path } : {}) });
   const durationMs = performance.now() - started;
-  if (!details.failed) return { ...base, outcome: 'passed', numRuns: details.numRuns, durationMs };
+  if (!details.failed) return { ...base, outcome: 'passed', numRuns: details.numRuns, cases: cases(details.numRuns), durationMs };
   const error = details.errorInstance as { message?: string; want?: unknown; got?: unknown } | undefined;
   if (error instanceof DriverError && error.kind === 'answer' && error.code === 'NotApplicable') {
-    return { ...base, outcome: 'not-applicable', numRuns: details.numRuns, durationMs, reason: `the implementation cannot answer: ${error.detail}` };
+    return { ...base, outcome: 'not-applicable', numRuns: details.numRuns, cases: cases(details.numRuns), durationMs, reason: `the implementation cannot answer: ${error.detail}` };
   }
   const counterexample = details.counterexample ? fc.stringify(details.counterexample) : undefined;
   return {
     ...base,
     outcome: 'failed',
     numRuns: details.numRuns,
+    cases: cases(details.numRuns),
     durationMs,
     path: details.counterexamplePath ?? undefined,
     counterexample,

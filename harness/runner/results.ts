@@ -43,6 +43,8 @@ export interface PropertyResult {
   outcome: Outcome;
   durationMs: number;
   numRuns: number;
+  /** Random cases checked: numRuns × the property's cases per run. */
+  cases: number;
   seed: number;
   /** fast-check's replay path of the shrunk counterexample. */
   path?: string;

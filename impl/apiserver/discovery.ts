@@ -10,7 +10,7 @@ export const VERSION = {
 };
 
 const VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
-const SUBRESOURCE_VERBS: Record<string, string[]> = { status: ['get', 'patch', 'update'], binding: ['create'], finalize: ['update'] };
+const SUBRESOURCE_VERBS: Record<string, string[]> = { status: ['get', 'patch', 'update'], binding: ['create'], finalize: ['update'], log: ['get'], exec: ['create', 'get'] };
 
 const gvString = (group: string, version: string) => (group ? `${group}/${version}` : version);
 
@@ -35,7 +35,7 @@ export function resourceList(group: string, version: string) {
     ...(r.shortNames.length ? { shortNames: r.shortNames } : {}), ...(r.categories ? { categories: r.categories } : {}),
   });
   const subresources = (r: ResourceType) =>
-    r.subresources.map((s) => ({ name: `${r.resource}/${s}`, singularName: '', namespaced: r.namespaced, kind: s === 'binding' ? 'Binding' : r.kind, verbs: SUBRESOURCE_VERBS[s] }));
+    r.subresources.map((s) => ({ name: `${r.resource}/${s}`, singularName: '', namespaced: r.namespaced, kind: s === 'binding' ? 'Binding' : s === 'log' ? 'Pod' : s === 'exec' ? 'PodExecOptions' : r.kind, verbs: SUBRESOURCE_VERBS[s] }));
   return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: gvString(group, version), resources: types.flatMap((r) => [entry(r), ...subresources(r)]) };
 }
 

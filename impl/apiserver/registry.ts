@@ -8,9 +8,10 @@ import { deployments, replicasets } from './kinds/workloads.ts';
 import { persistentvolumes } from './kinds/persistentVolumes.ts';
 import { replicationcontrollers } from './kinds/replicationControllers.ts';
 import { configmaps, endpoints, events, secrets, serviceaccounts } from './kinds/simple.ts';
+import { leases } from './kinds/leases.ts';
 
 export const RESOURCES: readonly ResourceType[] = [
-  pods, namespaces, nodes, services, endpoints, serviceaccounts, secrets, configmaps, events, persistentvolumes, replicationcontrollers, replicasets, deployments,
+  pods, namespaces, nodes, services, endpoints, serviceaccounts, secrets, configmaps, events, persistentvolumes, replicationcontrollers, replicasets, deployments, leases,
 ];
 
 /** The served group-versions, core first. */

@@ -24,7 +24,7 @@ export interface ResourceType {
   shortNames: string[];
   categories?: string[];
   /** Subresources served besides the main resource. */
-  subresources: ('status' | 'binding' | 'finalize')[];
+  subresources: ('status' | 'binding' | 'finalize' | 'log' | 'exec')[];
   /** Sets server-owned fields on create (e.g. status.phase); mutates its argument. */
   prepareForCreate?(object: Obj): void;
   /** Field errors for a new object (metadata is validated separately). */

@@ -18,6 +18,8 @@ export interface PropertySpec {
   /** Capabilities the implementation must have; without them the property is not applicable. */
   needs: Capability[];
   numRuns?: number;
+  /** How many independent cases one run checks (default 1); the report counts runs × cases. */
+  casesPerRun?: number;
   /** Extra tags for --tags filtering (the area, `@property` and the claim IDs are added). */
   tags?: string[];
   /** Build the property. Return `{ notApplicable }` when something it needs is missing. */

@@ -13,7 +13,7 @@ function qosClass(spec: Obj): string {
 
 export const pods: ResourceType = {
   group: '', version: 'v1', resource: 'pods', singular: 'pod', kind: 'Pod', namespaced: true,
-  shortNames: ['po'], categories: ['all'], subresources: ['status', 'binding'],
+  shortNames: ['po'], categories: ['all'], subresources: ['status', 'binding', 'log', 'exec'],
   prepareForCreate(pod) {
     if (isObject(pod.spec)) defaultPodSpec(pod.spec);
     pod.status = { phase: 'Pending', qosClass: isObject(pod.spec) ? qosClass(pod.spec) : 'BestEffort' };
