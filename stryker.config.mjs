@@ -48,7 +48,6 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   clearTextReporter: { logTests: false, reportTests: false, reportMutants: false, skipFull: true },
-  incrementalFile: 'reports/mutation/stryker-incremental.json',
   ignorePatterns: ['/reports', 'coverage', '.kconform', 'docs', 'examples', 'bench'],
   // under reports/ (git-ignored); Stryker leaves its own temp dir out of the sandbox
   // Stryker rewrites `extends`/`references` of this tsconfig in the sandbox with the TypeScript JS API, which

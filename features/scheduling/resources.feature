@@ -117,23 +117,68 @@ Feature: Resource requests decide which nodes can host a pod
       """
     Then it goes to "node-a"
 
+  # The API server's RuntimeClass admission copies the class's overhead into spec.overhead.
   @SCH-2 @SCH-5
   Scenario: the pod overhead of the runtime class is added to the requests
+    Given these objects exist:
+      """
+      apiVersion: node.k8s.io/v1
+      kind: RuntimeClass
+      metadata: { name: sandboxed }
+      handler: kata
+      overhead: { podFixed: { cpu: 600m, memory: 120Mi } }
+      """
+    And the cluster has these nodes:
+      | name   | cpu |
+      | node-a | 2   |
+      | node-b | 4   |
+    When the pod is created through the API server:
+      """
+      apiVersion: v1
+      kind: Pod
+      metadata: { name: web }
+      spec:
+        runtimeClassName: sandboxed
+        containers:
+          - { name: web, image: web:1, resources: { requests: { cpu: 1500m } } }
+      """
+    Then it goes to "node-b"
+
+  # What the scheduler reads is the admitted pod, whose spec.overhead admission set from its class.
+  @SCH-2 @SCH-5
+  Scenario: the scheduler counts the overhead an admitted pod carries
     Given the cluster has these nodes:
       | name   | cpu |
       | node-a | 2   |
       | node-b | 4   |
-    When the pod is scheduled:
+    When the scheduler is asked to place the pod:
       """
       apiVersion: v1
       kind: Pod
-      metadata: { name: sandboxed }
+      metadata: { name: web }
       spec:
+        runtimeClassName: sandboxed
         overhead: { cpu: 600m, memory: 120Mi }
         containers:
           - { name: web, image: web:1, resources: { requests: { cpu: 1500m } } }
       """
     Then it goes to "node-b"
+
+  # Upstream's RuntimeClass admission: only a RuntimeClass defines a pod's overhead.
+  @SCH-2 @SCH-5
+  Scenario: a pod cannot bring its own overhead
+    When I create:
+      """
+      apiVersion: v1
+      kind: Pod
+      metadata: { name: web }
+      spec:
+        overhead: { cpu: 600m }
+        containers:
+          - { name: web, image: web:1 }
+      """
+    Then the create fails with "pods \"web\" is forbidden: pod rejected: Pod Overhead set without corresponding RuntimeClass defined Overhead"
+    And the error reason is Forbidden
 
   @SCH-2 @SCH-5
   Scenario: a pod that requests nothing fits a node whose cpu is all requested

@@ -10,12 +10,16 @@ import type { ObjectsMethods } from './capabilities/objects.ts';
 import type { SchedulingMethods } from './capabilities/scheduling.ts';
 import type { EndpointsMethods, PortsMethods } from './capabilities/services.ts';
 import type { TimeMethods } from './capabilities/time.ts';
+import type { FaultsMethods } from './capabilities/faults.ts';
+import type { PodsMethods } from './capabilities/pods.ts';
 
 export type * from './capabilities/selectors.ts';
 export type * from './capabilities/objects.ts';
 export type * from './capabilities/scheduling.ts';
 export type * from './capabilities/services.ts';
 export type * from './capabilities/time.ts';
+export type * from './capabilities/faults.ts';
+export type * from './capabilities/pods.ts';
 
 /** The protocol's version: major.minor. A major change breaks old implementations. */
 export const PROTOCOL_VERSION = '1.0';
@@ -29,6 +33,7 @@ export const CAPABILITIES = [
   'ports',
   'time',
   'faults',
+  'pods',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -52,7 +57,9 @@ export interface Methods
     SchedulingMethods,
     EndpointsMethods,
     PortsMethods,
-    TimeMethods {}
+    TimeMethods,
+    FaultsMethods,
+    PodsMethods {}
 
 export type Method = keyof Methods;
 export type Params<M extends Method> = Methods[M]['params'];

@@ -17,6 +17,7 @@ import { ApiError, badRequest, conflict, methodNotAllowed, pathNotFound } from '
 import { namespaces } from './kinds/namespaces.ts';
 import { pods } from './kinds/pods.ts';
 import { serviceAllocator } from './kinds/services.ts';
+import { podExec, podLog, type KubeletDialer } from './nodeProxy.ts';
 
 export interface ApiRequest {
   method: string;
@@ -48,6 +49,8 @@ export interface ApiHandlerOptions {
   authentication?: AuthenticationOptions;
   /** Time and identifiers (default: wall clock and crypto). */
   env?: ServerEnv;
+  /** How pods/log and pods/exec reach a node's kubelet (without it: connection refused). */
+  kubelets?: KubeletDialer;
 }
 
 /** Paths served to anyone, authenticated or not. */
@@ -67,7 +70,7 @@ export async function createApiHandler(store: Store, options: ApiHandlerOptions 
     async handle(request) {
       try {
         if (authenticate && !PUBLIC_PATHS.has(request.url.split('?')[0])) await authenticate(header(request, 'authorization'));
-        return await dispatch(resources, request);
+        return await dispatch(resources, request, options.kubelets);
       } catch (error) {
         const failure = translate(error);
         return json(failure.code, failure.body);
@@ -83,7 +86,7 @@ function beforeCreate() {
   };
 }
 
-async function dispatch(rs: ResourceStore, request: ApiRequest): Promise<ApiResponse> {
+async function dispatch(rs: ResourceStore, request: ApiRequest, kubelets: KubeletDialer | undefined): Promise<ApiResponse> {
   let url: URL;
   try {
     url = new URL(request.url, 'http://apiserver');
@@ -99,7 +102,17 @@ async function dispatch(rs: ResourceStore, request: ApiRequest): Promise<ApiResp
   }
   const route = resourceRoute(path);
   if (!route) throw pathNotFound();
+  if (route.name !== undefined && (route.subresource === 'log' || route.subresource === 'exec')) return nodeProxy(rs, route, method, url.searchParams, request, kubelets);
   return resource(rs, route, method, url.searchParams, request);
+}
+
+/** pods/log (GET) and pods/exec (GET or POST), answered by the pod's kubelet. */
+async function nodeProxy(rs: ResourceStore, route: ResourceRoute, method: string, query: URLSearchParams, request: ApiRequest, kubelets: KubeletDialer | undefined): Promise<ApiResponse> {
+  const exec = route.subresource === 'exec';
+  if (method !== 'GET' && !(exec && method === 'POST')) throw methodNotAllowed();
+  const pod = await rs.get(route.type, route.namespace, route.name!);
+  if (!exec) return { status: 200, contentType: 'text/plain', body: await podLog(pod, query, kubelets) };
+  return json(200, await podExec(pod, query, !!header(request, 'upgrade'), kubelets));
 }
 
 function nonResourcePath(path: string): ApiResponse | undefined {

@@ -10,3 +10,4 @@ export { groupVersion, type ResourceType } from './resourceType.ts';
 export { resourceRoute, type ResourceRoute } from './route.ts';
 export type { WatchEventOut, WatchStream } from './watchStream.ts';
 export type { StatusBody, StatusCause } from './status.ts';
+export { pickContainer, type ContainerLogOptions, type ExecOutput, type KubeletAnswer, type KubeletApi, type KubeletDialer } from './nodeProxy.ts';

@@ -9,9 +9,10 @@ import { persistentvolumes } from './kinds/persistentVolumes.ts';
 import { replicationcontrollers } from './kinds/replicationControllers.ts';
 import { configmaps, endpoints, events, secrets, serviceaccounts } from './kinds/simple.ts';
 import { leases } from './kinds/leases.ts';
+import { runtimeclasses } from './kinds/runtimeClasses.ts';
 
 export const RESOURCES: readonly ResourceType[] = [
-  pods, namespaces, nodes, services, endpoints, serviceaccounts, secrets, configmaps, events, persistentvolumes, replicationcontrollers, replicasets, deployments, leases,
+  pods, namespaces, nodes, services, endpoints, serviceaccounts, secrets, configmaps, events, persistentvolumes, replicationcontrollers, replicasets, deployments, leases, runtimeclasses,
 ];
 
 /** The served group-versions, core first. */

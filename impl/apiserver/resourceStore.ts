@@ -5,6 +5,8 @@ import type { Store, StoreRecord } from '../store/index.ts';
 import { isStoreError } from '../store/index.ts';
 import type { Obj, ResourceType } from './resourceType.ts';
 import { namespaces } from './kinds/namespaces.ts';
+import { pods } from './kinds/pods.ts';
+import { admitRuntimeClass } from './runtimeClassAdmission.ts';
 import { carryOver, generateName, REAL_ENV, served, stampNew, type ServerEnv } from './objectMeta.ts';
 import { validateMeta, validateMetaUpdate } from './validateMeta.ts';
 import { ApiError, alreadyExists, badRequest, conflict, expired, forbidden, invalid, notFound, timeout } from './status.ts';
@@ -39,9 +41,18 @@ export interface ResourceStoreHooks {
 
 export class ResourceStore {
   readonly env: ServerEnv;
+  /** Ends each open watch stream (as when the server goes away); see endWatches. */
+  readonly openWatches = new Set<() => void>();
 
   constructor(readonly store: Store, private readonly hooks: ResourceStoreHooks = {}) {
     this.env = hooks.env ?? REAL_ENV;
+  }
+
+  /** Ends every open watch stream, as an API server restart does; clients watch again. Returns how many ended. */
+  endWatches(): number {
+    const ends = [...this.openWatches];
+    for (const end of ends) end();
+    return ends.length;
   }
 
   async get(type: ResourceType, namespace: string | undefined, name: string): Promise<Obj> {
@@ -58,13 +69,16 @@ export class ResourceStore {
   async create(type: ResourceType, namespace: string | undefined, body: Obj): Promise<Obj> {
     const object = structuredClone(body);
     const meta = object.metadata;
+    const requestedName = String(meta.name ?? '');
     if (!meta.name && meta.generateName) meta.name = generateName(String(meta.generateName), this.env);
     if (type.namespaced) meta.namespace = namespace;
     else delete meta.namespace;
     if (type.namespaced) await this.admitNamespace(type, namespace!, meta.name ?? '');
+    const validateAdmission = type === pods ? await admitRuntimeClass(this, object, requestedName) : undefined;
     stampNew(object, this.env);
     type.prepareForCreate?.(object);
     this.validate(type, object);
+    validateAdmission?.();
     this.hooks.beforeCreate?.(type, object);
     try {
       return served(await this.store.create(objectKey(type, namespace, meta.name), object));

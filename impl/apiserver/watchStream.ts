@@ -31,23 +31,27 @@ export function watchStream(rs: ResourceStore, type: ResourceType, namespace: st
   let handle: StoreWatch | undefined;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
+  let finish: (() => void) | undefined;
   const stop = async () => {
     stopped = true;
+    if (finish) rs.openWatches.delete(finish);
     if (timer) clearTimeout(timer);
     await handle?.stop();
   };
   return {
     stop,
     async start(send, end) {
-      const finish = () => {
+      const ends = () => {
         if (stopped) return;
         void stop();
         end();
       };
+      finish = ends;
+      rs.openWatches.add(ends);
       const fail = (error: unknown) => {
         if (stopped) return;
         send({ type: 'ERROR', object: translate(error).body });
-        finish();
+        ends();
       };
       try {
         let after = Number(options.resourceVersion);
@@ -63,7 +67,7 @@ export function watchStream(rs: ResourceStore, type: ResourceType, namespace: st
         };
         handle = await rs.store.watch(collectionKey(type, namespace), after, { onEvent, onError: fail });
         if (stopped) await handle.stop();
-        if (options.timeoutSeconds && options.timeoutSeconds > 0) timer = setTimeout(finish, options.timeoutSeconds * 1000);
+        if (options.timeoutSeconds && options.timeoutSeconds > 0) timer = setTimeout(ends, options.timeoutSeconds * 1000);
       } catch (error) {
         fail(error);
       }

@@ -2,6 +2,7 @@
 // cluster only through `ctx.client` (never a Store), keeps state in informers, does its work in
 // work queues, and measures time on `ctx.clock`. See README.md for how to add one.
 import type { Clock, Tasks } from '../clock/index.ts';
+import type { KubeletApi } from '../apiserver/index.ts';
 import { runAs } from './actor.ts';
 import { EventRecorder, Informer, WorkQueue, type ApiClient, type KubeObject, type Selection, type WorkQueueOptions } from '../client/index.ts';
 
@@ -25,6 +26,8 @@ export interface ComponentContext {
 
 export interface RunningComponent {
   stop?(): void | Promise<void>;
+  /** A component that runs node agents serves each node's kubelet API here (pods/log, pods/exec). */
+  kubeletApi?(nodeName: string): KubeletApi | undefined;
 }
 
 export interface ComponentDefinition {

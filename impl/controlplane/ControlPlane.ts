@@ -7,7 +7,7 @@ import { memoryStore, type Store } from '../store/index.ts';
 import { createApiHandler, REAL_ENV, selfSignedCertificate, simulatedEnv, startApiServer, type ApiHandler, type RunningApiServer, type ServingCertificate } from '../apiserver/index.ts';
 import { RealClock, RealScheduler, SeededScheduler, seededRandom, type Clock, type Tasks } from '../clock/index.ts';
 import { RestClient, httpTransport, inProcessTransport, type ApiClient, type Transport } from '../client/index.ts';
-import { componentContext, type ComponentDefinition, type ComponentDeps } from './Component.ts';
+import { componentContext, type ComponentDefinition, type ComponentDeps, type RunningComponent } from './Component.ts';
 import { COMPONENT_NAMES, componentsNamed } from './components.ts';
 import { recordingStore } from './recordingStore.ts';
 import { API_SERVER, runAs } from './actor.ts';
@@ -48,6 +48,7 @@ export const ADMIN_USER_AGENT = 'kconform';
 
 interface Started {
   name: string;
+  running: RunningComponent | undefined;
   stop(): void | Promise<void>;
 }
 
@@ -77,6 +78,11 @@ export class ControlPlane {
     return this.started.map((s) => s.name);
   }
 
+  /** What a running component's start() returned (e.g. the kubelet fleet), or undefined. */
+  component<T extends RunningComponent = RunningComponent>(name: string): T | undefined {
+    return this.started.find((s) => s.name === name)?.running as T | undefined;
+  }
+
   get virtual(): boolean {
     return this.scheduler instanceof SeededScheduler;
   }
@@ -100,7 +106,9 @@ export class ControlPlane {
     const store = trace.recordsStore ? recordingStore(baseStore, trace) : baseStore;
     const adminToken = options.adminToken ?? Buffer.from(virtual ? randomBytes(32) : cryptoRandomBytes(32)).toString('hex');
     const authentication = { adminToken, anonymousAdmin: options.anonymousAdmin ?? true };
-    const handler = tracedHandler(await runAs(API_SERVER, () => createApiHandler(store, { authentication, env: virtual ? simulatedEnv(() => clock.now(), serverRandom) : REAL_ENV })), trace);
+    const started: Started[] = [];
+    const kubelets = (node: string) => started.map((s) => s.running?.kubeletApi?.(node)).find(Boolean);
+    const handler = tracedHandler(await runAs(API_SERVER, () => createApiHandler(store, { authentication, kubelets, env: virtual ? simulatedEnv(() => clock.now(), serverRandom) : REAL_ENV })), trace);
 
     let server: RunningApiServer | undefined;
     let certificate: ServingCertificate | undefined;
@@ -121,7 +129,7 @@ export class ControlPlane {
     const clientFor = (userAgent: string, tasks: Tasks) => new RestClient({ transport, userAgent, token: adminToken, tasks });
     const client = clientFor(ADMIN_USER_AGENT, scheduler);
     const definitions = (options.components ?? COMPONENT_NAMES).map((c) => (typeof c === 'string' ? componentsNamed([c])[0] : c));
-    const plane = new ControlPlane(client, handler, clock, scheduler, trace, store, adminToken, server?.url, certificate?.cert, scheduler, [], cleanup);
+    const plane = new ControlPlane(client, handler, clock, scheduler, trace, store, adminToken, server?.url, certificate?.cert, scheduler, started, cleanup);
     for (const def of definitions) await plane.startComponent(def, { clientFor, randomBytes });
     await plane.settle();
     return plane;
@@ -163,7 +171,7 @@ export class ControlPlane {
       onError: (actor, message) => this.trace.record({ kind: 'error', actor, message }),
     });
     const running = await runAs(def.name, () => def.start(ctx));
-    this.started.push({ name: def.name, stop: async () => (stop(), await running?.stop?.()) });
+    this.started.push({ name: def.name, running: running ?? undefined, stop: async () => (stop(), await running?.stop?.()) });
   }
 }
 

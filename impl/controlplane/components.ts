@@ -2,6 +2,11 @@
 // (see README.md). `components: [...]` in ControlPlane.start picks among these names.
 import type { ComponentDefinition } from './Component.ts';
 import { schedulerComponent } from '../scheduler/component/schedulerComponent.ts';
+import { kubeletComponent } from '../kubelet/component/kubeletComponent.ts';
+import { nodeLifecycleController } from '../controllers/nodelifecycle/component.ts';
+import { replicaSetController } from '../controllers/replicaset/replicaSetController.ts';
+import { deploymentController } from '../controllers/deployment/deploymentController.ts';
+import { garbageCollector } from '../controllers/garbagecollector/garbageCollector.ts';
 import { dnsAddon, endpointsController, namespaceController, serviceAccountController, tokenController } from '../controllers/index.ts';
 
 export const COMPONENTS: readonly ComponentDefinition[] = [
@@ -10,7 +15,12 @@ export const COMPONENTS: readonly ComponentDefinition[] = [
   tokenController,
   endpointsController,
   schedulerComponent,
+  kubeletComponent,
+  nodeLifecycleController,
   dnsAddon,
+  replicaSetController,
+  deploymentController,
+  garbageCollector,
 ];
 
 export const COMPONENT_NAMES: readonly string[] = COMPONENTS.map((c) => c.name);

@@ -1,10 +1,11 @@
 // `npm run mutation`: StrykerJS with stryker.config.mjs, then the per-area scores (reports/mutation/scores.{json,md}).
 //   node --import tsx test/mutation/stryker.ts [--area labels|scheduler|endpoints]... [--mutate <glob>]... [--incremental]
+// --incremental re-tests only mutants whose code or covering test files changed since the last run of the same scope.
 // Stryker's own CLI refuses Node < 22 at load time (a check in its CLI module only); this starts its Stryker
 // class directly, which runs on Node 20. On Node 22, `npx stryker run --mutate ...` works as well (then run
 // summarize.ts for the scores).
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { formatDuration, scoresTable, writeScores } from './summarize.ts';
 
 const root = new URL('../../', import.meta.url);
@@ -15,8 +16,9 @@ const config = (await import(new URL('stryker.config.mjs', root).href)) as {
 };
 
 /** Options this script understands; anything else is an error, so that a typo does not start an hour-long run. */
-function parseArgs(argv: string[]): { mutate: string[]; incremental: boolean } {
+function parseArgs(argv: string[]): { mutate: string[]; incremental: boolean; scope: string } {
   const mutate: string[] = [];
+  const areas: string[] = [];
   let incremental = false;
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
@@ -25,12 +27,14 @@ function parseArgs(argv: string[]): { mutate: string[]; incremental: boolean } {
       for (const area of value().split(',')) {
         const folder = config.areas[area] ?? fail(`unknown area "${area}" (areas: ${Object.keys(config.areas).join(', ')})`);
         mutate.push(`${folder}/**/*.ts`);
+        areas.push(area);
       }
     } else if (flag === '--mutate') mutate.push(...value().split(','));
     else if (flag === '--incremental') incremental = true;
     else fail(`unknown option ${flag} (options: --area, --mutate, --incremental)`);
   }
-  return { mutate: mutate.length ? [...mutate, ...config.notCode] : [], incremental };
+  const scope = mutate.length === 0 ? 'all' : areas.length === mutate.length ? areas.join('-') : 'scoped';
+  return { mutate: mutate.length ? [...mutate, ...config.notCode] : [], incremental, scope };
 }
 
 function fail(message: string): never {
@@ -38,14 +42,17 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const { mutate, incremental } = parseArgs(process.argv.slice(2));
+const { mutate, incremental, scope } = parseArgs(process.argv.slice(2));
 process.chdir(fileURLToPath(root));
 // resolved from the project, as `npx stryker` would: the package's exports map only exposes the CLI entry
 const { Stryker } = (await import(pathToFileURL(join(process.cwd(), 'node_modules/@stryker-mutator/core/dist/src/stryker.js')).href)) as {
   Stryker: new (options: object) => { runMutationTest(): Promise<unknown[]> };
 };
 const started = Date.now();
-await new Stryker({ ...(mutate.length ? { mutate } : {}), ...(incremental ? { incremental } : {}) }).runMutationTest();
+// --incremental keeps one results file per scope (reports/mutation/incremental-labels.json, ...): Stryker's
+// file only holds the files a run mutated, so per-area runs must not share one
+const incrementalFile = `${dirname(config.default.jsonReporter.fileName)}/incremental-${scope}.json`;
+await new Stryker({ ...(mutate.length ? { mutate } : {}), ...(incremental ? { incremental, incrementalFile } : {}) }).runMutationTest();
 const wallTimeSeconds = (Date.now() - started) / 1000;
 
 const command = ['npm run mutation', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');

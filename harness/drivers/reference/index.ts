@@ -8,6 +8,8 @@ import { createObjectsHandlers } from './objects.ts';
 import { schedulingHandlers } from './scheduling.ts';
 import { endpointsHandlers, portsHandlers } from './services.ts';
 import { createTimeHandlers, settled } from './time.ts';
+import { createFaultsHandlers } from './faults.ts';
+import { createPodsHandlers } from './pods.ts';
 import { ControlPlane } from '../../../impl/controlplane/index.ts';
 
 type AnyHandler = (params: unknown) => unknown;
@@ -31,6 +33,8 @@ function capabilityTable(plane: ControlPlane): Partial<Record<Capability, Record
     endpoints: endpointsHandlers,
     ports: portsHandlers,
     time: createTimeHandlers(() => plane),
+    faults: createFaultsHandlers(() => plane),
+    pods: createPodsHandlers(() => plane.handler, DRIVER_USER_AGENT),
   };
   return table as unknown as Partial<Record<Capability, Record<string, AnyHandler>>>;
 }

@@ -1,6 +1,7 @@
 // Pod spec defaults and validation, shared by pods and pod templates (replicasets, deployments).
 import type { Obj } from '../resourceType.ts';
-import { invalid, isDNS1123Label, jsonValue, notSupported, required, stringValue, type FieldError } from '../fieldErrors.ts';
+import { invalid, isDNS1123Label, isDNS1123Subdomain, jsonValue, notSupported, required, stringValue, type FieldError } from '../fieldErrors.ts';
+import { QUANTITY_DETAIL, quantityMilliValue } from '../../scheduler/quantity/parseQuantity.ts';
 
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 
@@ -24,7 +25,7 @@ export function defaultPodSpec(spec: Obj): void {
   }
 }
 
-/** ValidatePodSpec's container rules: names, images, port ranges, protocols. */
+/** ValidatePodSpec's rules for containers (names, images, port ranges, protocols), runtimeClassName and overhead. */
 export function validatePodSpec(spec: unknown, path: string): FieldError[] {
   if (!isObject(spec)) return [required(path, '')];
   const errors: FieldError[] = [];
@@ -48,6 +49,42 @@ export function validatePodSpec(spec: unknown, path: string): FieldError[] {
   check(containers, 'containers');
   if (spec.restartPolicy !== undefined && !['Always', 'OnFailure', 'Never'].includes(spec.restartPolicy))
     errors.push(notSupported(`${path}.restartPolicy`, stringValue(String(spec.restartPolicy)), ['Always', 'OnFailure', 'Never']));
+  if (spec.runtimeClassName !== undefined && spec.runtimeClassName !== null) {
+    const name = String(spec.runtimeClassName);
+    for (const msg of isDNS1123Subdomain(name)) errors.push(invalid(`${path}.runtimeClassName`, stringValue(name), msg));
+  }
+  errors.push(...validateOverhead(spec.overhead, `${path}.overhead`));
+  return errors;
+}
+
+/** Resource names a container (and so an overhead) may list without a domain prefix. */
+const STANDARD_CONTAINER_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage']);
+
+/** Milli-units of a quantity, or undefined when it does not parse. */
+export function milliValue(value: unknown): number | undefined {
+  try {
+    return quantityMilliValue(value, '');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * ValidateContainerResourceRequirements on `{limits: overhead}`, as upstream checks a pod's or a
+ * RuntimeClass's overhead (hence `.limits` in the paths, as upstream reports them).
+ */
+export function validateOverhead(overhead: unknown, path: string): FieldError[] {
+  if (overhead === undefined || overhead === null) return [];
+  if (!isObject(overhead)) return [invalid(path, stringValue(JSON.stringify(overhead)), 'must be a map of resource names to quantities')];
+  const errors: FieldError[] = [];
+  for (const [name, quantity] of Object.entries(overhead)) {
+    const at = `${path}.limits[${name}]`;
+    if (!name.includes('/') && !STANDARD_CONTAINER_RESOURCES.has(name) && !name.startsWith('hugepages-'))
+      errors.push(invalid(at, stringValue(name), 'must be a standard resource for containers'));
+    const milli = milliValue(quantity);
+    if (milli === undefined) errors.push(invalid(at, stringValue(String(quantity)), QUANTITY_DETAIL));
+    else if (milli < 0) errors.push(invalid(at, stringValue(String(quantity)), 'must be greater than or equal to 0'));
+  }
   return errors;
 }
 

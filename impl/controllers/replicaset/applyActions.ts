@@ -7,7 +7,7 @@ import type { Action } from '../actions.ts';
 /** The write of `actions[index]` failed; the actions after it were not sent. */
 export class ActionFailedError extends Error {
   override name = 'ActionFailedError';
-  constructor(readonly action: Action, readonly index: number, readonly cause: unknown) {
+  constructor(readonly action: Action, readonly index: number, override readonly cause: unknown) {
     super(`${action.verb} ${action.kind} ${[action.namespace, action.name ?? action.object?.metadata.name].filter(Boolean).join('/')} (${action.reason}): ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }
 }

@@ -56,11 +56,12 @@ export async function startSchedulerComponent(ctx: ComponentContext, options: Sc
       cacheCall(`node ${node.metadata.name}`, () => scheduler.updateNode(node));
       if (nodeInput(old) !== nodeInput(node)) retryUnschedulable();
     },
-    delete: (node) => void (process.env.DBG_SCHED && console.error('DBG node delete', node.metadata.name)), delete_: (node: any) => void scheduler.removeNode(String(node.metadata.name)),
+    delete: (node) => void (process.env.DBG_SCHED && console.error('DBG node delete', node.metadata.name), scheduler.removeNode(String(node.metadata.name))),
   });
 
   pods.on({
     add: (pod) => {
+      if (process.env.DBG_SCHED) console.error('DBG pod add', keyOf(pod), pod.metadata.uid, pod.spec?.nodeName);
       if (isAssigned(pod)) return void (isTerminal(pod) || cacheCall(`pod ${keyOf(pod)}`, () => scheduler.addPod(pod)));
       if (isOurs(pod) && !pod.metadata.deletionTimestamp) queue.add(keyOf(pod));
     },
@@ -76,6 +77,7 @@ export async function startSchedulerComponent(ctx: ComponentContext, options: Sc
       if (isOurs(pod) && schedulingInput(old) !== schedulingInput(pod)) queue.add(key);
     },
     delete: (pod) => {
+      if (process.env.DBG_SCHED) console.error('DBG pod delete', keyOf(pod), pod.metadata.uid, pod.spec?.nodeName, scheduler.cache.nodes.map((n: any) => n.pods.map((p: any) => p.key)));
       unschedulable.delete(keyOf(pod));
       if (isAssigned(pod) && scheduler.removePod(pod)) retryUnschedulable();
     },

@@ -1,0 +1,22 @@
+import fc from 'fast-check';
+import { defineProperty } from '../support/defineProperty.ts';
+import { FLOW_NODES, flowCommands } from '../arbitraries/flow.ts';
+import { Model, Real } from './commands/model.ts';
+
+export default defineProperty({
+  id: 'flow/self-healing',
+  name: 'under random pod creations and deletions, kubelets stopping and starting, and cluster time passing: no pod moves between nodes, pods on healthy nodes run, and pods on a node silent past grace period and toleration are evicted',
+  claims: ['NODE-1', 'NODE-3', 'FLOW-4', 'POD-2'],
+  needs: ['objects', 'time', 'faults'],
+  numRuns: 12,
+  build: ({ driver }) =>
+    fc.asyncProperty(fc.commands(flowCommands, { maxCommands: 25 }), async (cmds) => {
+      const real = new Real(driver, FLOW_NODES);
+      try {
+        await real.setup();
+        await fc.asyncModelRun(() => ({ model: new Model(FLOW_NODES), real }), cmds);
+      } finally {
+        await real.cleanup();
+      }
+    }),
+});
