@@ -16,8 +16,10 @@ import { mutate, type Mutant } from './mutants/mutant.ts';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const quiet = new Writable({ write: (_c, _e, cb) => cb() });
 
-async function runArea(area: string, mutant?: Mutant): Promise<RunReport> {
+/** Run the named checks of an area, against the reference or a mutant of it. */
+async function runChecks(area: string, names: string[], mutant?: Mutant): Promise<RunReport> {
   return runConformance({
+    names,
     root,
     driver: mutant ? `mutant:${mutant.name}` : 'reference',
     reportDir: mkdtempSync(join(tmpdir(), 'kconform-mutant-')),
@@ -42,14 +44,14 @@ const areas = [...new Set(mutants.map((m) => m.area))];
 for (const area of areas) {
   test(`the reference passes every check that catches a mutant (${area})`, async () => {
     const named = mutants.filter((m) => m.area === area).flatMap((m) => m.caughtBy);
-    const got = outcomes(await runArea(area), named);
+    const got = outcomes(await runChecks(area, named), named);
     for (const [name, outcome] of Object.entries(got)) assert.ok(outcome !== 'absent' && !outcome.includes('failed'), `${name}: ${outcome}`);
   });
 }
 
 for (const m of mutants) {
   test(`the suite catches the mutant "${m.name}": ${m.mistake}`, async () => {
-    const got = outcomes(await runArea(m.area, m), m.caughtBy);
+    const got = outcomes(await runChecks(m.area, m.caughtBy, m), m.caughtBy);
     for (const [name, outcome] of Object.entries(got)) assert.ok(outcome.includes('failed'), `${name} should fail against the mutant, got ${outcome}`);
   });
 }

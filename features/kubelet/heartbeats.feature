@@ -34,7 +34,7 @@ Feature: Node heartbeats, and what happens to a node whose kubelet falls silent
     And 2 minutes pass
     When the kubelet of node "node-a" starts again
     Then within 15 seconds the Ready condition of node "node-a" is True
-    And the node "node-a" has the taints "none"
+    And within 5 seconds the node "node-a" has the taints "none"
 
   @NODE-3
   Scenario: the pods of a silent node are evicted when their toleration runs out

@@ -131,9 +131,21 @@ step('the node {text} is labelled {text}', ['objects'], async function (node: st
   await this.driver.call('objects.patch', { kind: 'Node', name: nodeName(this, node), patch: { metadata: { labels: { [key]: value } } } });
 });
 
+async function taintsOf(w: KWorld, node: string): Promise<string> {
+  const got = ((await mustFind(w, 'Node', node)).spec as { taints?: { key: string; effect: string }[] } | undefined)?.taints ?? [];
+  return got.map((t) => `${t.key}:${t.effect}`).join(', ') || 'none';
+}
+
 step('the node {text} has the taints {text}', ['objects'], async function (node: string, taints: string) {
-  const got = ((await mustFind(this, 'Node', node)).spec as { taints?: { key: string; effect: string }[] } | undefined)?.taints ?? [];
-  await this.expectEqual(`taints of node ${node}`, got.map((t) => `${t.key}:${t.effect}`).join(', ') || 'none', taints);
+  await this.expectEqual(`taints of node ${node}`, await taintsOf(this, node), taints);
+});
+
+// the node lifecycle controller looks at nodes every 5 s (--node-monitor-period)
+step('within {int} seconds the node {text} has the taints {text}', ['objects'], async function (seconds: number, node: string, taints: string) {
+  await within(this, seconds, `node ${node} has the taints ${taints}`, async () => {
+    const got = await taintsOf(this, node);
+    return got === taints ? undefined : got;
+  });
 });
 
 step('the Ready condition of node {text} says {text}', ['objects'], async function (node: string, message: string) {

@@ -15,6 +15,8 @@ export interface PropertyRunOptions {
   tags?: string;
   /** Run only this property id, optionally replaying a path. */
   only?: string;
+  /** Run only properties with these ids. */
+  ids?: string[];
   path?: string;
   numRunsScale?: number;
   reproduce: (id: string, seed: number, path?: string) => string;
@@ -49,7 +51,7 @@ export function propertyTags(s: PropertySpec): string[] {
 /** Run the selected properties one after another. */
 export async function runProperties(specs: PropertySpec[], o: PropertyRunOptions): Promise<PropertyResult[]> {
   const filter = o.tags ? parseTagExpression(o.tags) : undefined;
-  const chosen = specs.filter((s) => (o.only ? s.id === o.only : !filter || filter.evaluate(propertyTags(s))));
+  const chosen = specs.filter((s) => (o.only ? s.id === o.only : (!filter || filter.evaluate(propertyTags(s))) && (!o.ids || o.ids.includes(s.id))));
   const results: PropertyResult[] = [];
   for (const s of chosen) {
     const r = await runOne(s, o);

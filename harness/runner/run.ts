@@ -27,6 +27,8 @@ export interface RunOptions {
   seed?: number;
   /** Feature files or file:line locations; when given, only these scenarios run (and no properties unless --property). */
   paths?: string[];
+  /** Run only the checks with these exact names: scenario names and property ids. */
+  names?: string[];
   /** Run only this property (with --seed and --path to replay a failure). */
   property?: string;
   path?: string;
@@ -85,6 +87,7 @@ export async function runConformance(o: RunOptions): Promise<RunReport> {
             paths: o.paths?.length ? o.paths : ['features/**/*.feature'],
             import: supportFiles(o.root),
             tags: o.tags ?? '',
+            name: o.names?.map((n) => `^${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) ?? [],
             strict: true,
             format: [['message', join(reportDir, 'cucumber.ndjson')]],
             worldParameters: { driver: o.driver },
@@ -114,6 +117,7 @@ export async function runConformance(o: RunOptions): Promise<RunReport> {
         seed,
         tags: o.tags,
         only: o.property,
+        ids: o.names,
         path: o.path,
         numRunsScale: o.numRunsScale,
         reproduce: (id, s, p) => `${base} --property ${id} --seed ${s}${p ? ` --path ${p}` : ''}`,

@@ -1,6 +1,8 @@
 // The node lifecycle controller as a component (NODE-3, CTL-3): one cluster-wide key, reconciled
-// from the Node, node Lease and Pod informers every 5 s (upstream --node-monitor-period) and when
-// reconcileNodes asks to look again (a heartbeat about to expire, a toleration running out).
+// from the Node, node Lease and Pod informers every 5 s (upstream --node-monitor-period, a ticker,
+// not node events: a pass triggered by each node update would act on a cache that has not yet seen
+// its own writes) and when reconcileNodes asks to look again (a heartbeat about to expire, a
+// toleration running out). A node added or deleted is looked at at once.
 // Writes go through applyActions; a failed write retries the key with backoff.
 import type { ComponentContext, ComponentDefinition } from '../../controlplane/Component.ts';
 import { applyActions } from '../replicaset/applyActions.ts';
@@ -23,7 +25,7 @@ export async function startNodeLifecycleController(ctx: ComponentContext, config
     return { requeueAfterMs: Math.min(result.requeueAfterMs ?? NODE_MONITOR_PERIOD_MS, NODE_MONITOR_PERIOD_MS) };
   });
   const poke = () => queue.add(KEY);
-  nodes.on({ add: poke, update: poke, delete: poke });
+  nodes.on({ add: poke, delete: poke });
   await leases.start();
   await pods.start();
   await nodes.start();

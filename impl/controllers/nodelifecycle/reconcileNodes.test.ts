@@ -113,3 +113,9 @@ test('Tolerations match taints as upstream\'s ToleratesTaint does', () => {
   assert.equal(tolerates({ key: 'k', operator: 'Exists', effect: 'NoSchedule' }, taint), false);
   assert.equal(tolerates({ key: 'other', operator: 'Exists' }, taint), false);
 });
+
+test('A node that has not posted Ready yet is not judged within its startup grace period, even next to Ready nodes', () => {
+  const fresh: KubeObject = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'fresh', uid: 'uid-fresh', creationTimestamp: at(100) }, spec: {}, status: {} };
+  const r = reconcileNodes([fresh, node('healthy', 100)], [], [pod('p', { node: 'fresh' })], s(101));
+  assert.deepEqual(summary(r.actions), []);
+});

@@ -52,10 +52,12 @@ export function reconcileNodes(nodes: readonly KubeObject[], leases: readonly Ku
     if (updated) actions.push(updateStatusAction(updated, `node ${node.metadata.name}: no heartbeat for ${Math.round((now - expires + grace) / 1000)}s`));
     else if (now <= expires) requeue = earliest(requeue, expires + 1 - now);
     const current = updated ?? node;
-    return { node: current, ready: nodeCondition(current, 'Ready')?.status ?? 'Unknown' };
+    return { node: current, ready: nodeCondition(current, 'Ready')?.status };
   });
-  const { allDisrupted, noNewNoExecute } = disruption(observed, cfg);
-  for (const { node, ready } of observed) {
+  // a node that has not posted Ready yet, within its startup grace period, is not judged (upstream: no current Ready condition)
+  const judged = observed.filter((o): o is { node: KubeObject; ready: string } => o.ready !== undefined);
+  const { allDisrupted, noNewNoExecute } = disruption(judged, cfg);
+  for (const { node, ready } of judged) {
     const taints = desiredTaints(node, ready, allDisrupted, noNewNoExecute.has(zoneKey(node)), now);
     if (!deepEqual(taints, node.spec?.taints ?? [])) actions.push(patchAction(node, { spec: { taints: taints.length ? taints : null } }, `node ${node.metadata.name}: Ready=${ready}, taints ${taints.map((t) => `${t.key}:${t.effect}`).join(',') || 'none'}`));
     const noExecute = taints.filter((t) => t.effect === 'NoExecute');

@@ -1,0 +1,56 @@
+import type { KubeObject } from '../../harness/contract/methods.ts';
+import type { Mutant } from './mutant.ts';
+
+const AREA = '(@services or @ports) and not @oracle';
+
+type Subset = { addresses?: unknown[]; notReadyAddresses?: unknown[]; ports?: unknown[] };
+
+/** Endpoints with every not-ready address moved into the ready ones. */
+function allReady(e: KubeObject): KubeObject {
+  const subsets = ((e.subsets as Subset[] | undefined) ?? []).map(({ notReadyAddresses, ...s }) => ({ ...s, addresses: [...(s.addresses ?? []), ...(notReadyAddresses ?? [])] }));
+  return { ...e, subsets };
+}
+
+export const servicesMutants: Mutant[] = [
+  {
+    name: 'not-ready-endpoints',
+    mistake: 'Pods that are not ready are listed as ready endpoints',
+    area: AREA,
+    caughtBy: ['Pods that are not ready are listed apart', 'services/endpoints-follow-the-model'],
+    intercept: {
+      'endpoints.compute': async (p, next) => {
+        const r = await next(p);
+        return r.endpoints ? { endpoints: allReady(r.endpoints) } : r;
+      },
+    },
+  },
+  {
+    name: 'endpoints-ignore-namespace',
+    mistake: "a Service selects Pods in every namespace, not only its own",
+    area: AREA,
+    caughtBy: ["the selector chooses Pods by their labels, in the Service's own namespace", 'services/endpoints-follow-the-model'],
+    intercept: {
+      'endpoints.compute': (p, next) => next({ ...p, pods: p.pods.map((pod) => ({ ...pod, metadata: { ...pod.metadata, namespace: p.service.metadata.namespace } })) }),
+    },
+  },
+  {
+    name: 'proxy-routes-to-not-ready',
+    mistake: 'kube-proxy balances over not-ready endpoints too',
+    area: AREA,
+    caughtBy: ['services/proxy-routes-to-ready-endpoints-only'],
+    intercept: { 'endpoints.route': (p, next) => next({ ...p, endpoints: p.endpoints.map(allReady) }) },
+  },
+  {
+    name: 'shared-port',
+    mistake: 'two components of one node listen on the same port',
+    area: AREA,
+    caughtBy: ['the implementation says which layout it follows'],
+    intercept: {
+      'ports.layout': async (p, next) => {
+        const r = await next(p);
+        const [a, b] = r.components;
+        return a && b ? { ...r, components: [a, { ...b, node: a.node, port: a.port }, ...r.components.slice(2)] } : r;
+      },
+    },
+  },
+];
