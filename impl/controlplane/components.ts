@@ -7,6 +7,7 @@ import { nodeLifecycleController } from '../controllers/nodelifecycle/component.
 import { replicaSetController } from '../controllers/replicaset/replicaSetController.ts';
 import { deploymentController } from '../controllers/deployment/deploymentController.ts';
 import { garbageCollector } from '../controllers/garbagecollector/garbageCollector.ts';
+import { kubeProxyComponent } from '../proxy/component/kubeProxyComponent.ts';
 import { dnsAddon, endpointsController, namespaceController, serviceAccountController, tokenController } from '../controllers/index.ts';
 
 export const COMPONENTS: readonly ComponentDefinition[] = [
@@ -14,6 +15,7 @@ export const COMPONENTS: readonly ComponentDefinition[] = [
   serviceAccountController,
   tokenController,
   endpointsController,
+  kubeProxyComponent,
   schedulerComponent,
   kubeletComponent,
   nodeLifecycleController,
