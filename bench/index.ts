@@ -9,7 +9,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const only = process.argv.slice(2);
 
 /** Each benchmark prints one JSON document on stdout when run directly. */
-const BENCHES = ['labels', 'scheduler', 'endpoints', 'apiserver', 'flow', 'kubectlOracle'];
+const BENCHES = ['labels', 'scheduler', 'endpoints', 'apiserver', 'flow', 'kubelet', 'controllers', 'kubectlOracle'];
 
 function run(args: string[]): { ok: boolean; out: string; err: string; ms: number } {
   const t = performance.now();

@@ -1,3 +1,6 @@
 // Component port layouts: the seed's and upstream's tables, schema-checked, and the no-shared-port law.
 export { loadLayout, validateLayout, fieldPath, LAYOUT_NAMES, type PortLayout, type Listener, type LayoutResult, type NodeRole } from './loadLayout.ts';
 export { portConflicts, portRange, shiftLayout } from './portConflicts.ts';
+export { serveLayout, metricsText, ServeLayoutError, type ServeLayoutOptions, type ServedListener, type ServingLayout, type HostedComponent } from './serving/serveLayout.ts';
+export { hostedBy, layoutComponentOf, CONTROLLER_MANAGER, type RunningComponents } from './serving/hostedBy.ts';
+export { servePlanePorts, layoutPort, API_SERVER_COMPONENT, type ServePlanePortsOptions } from './serving/servePlanePorts.ts';

@@ -6,11 +6,12 @@ import { serve } from '../../protocol/serve.ts';
 import { ControlPlane } from '../../../impl/controlplane/index.ts';
 import { etcdStore, memoryStore, defaultEtcdEndpoint, type Store } from '../../../impl/store/index.ts';
 import { writeKubeconfig } from '../../../impl/apiserver/index.ts';
+import { describeListeners, parsePortBase, planComponents, startComponentPorts, REFERENCE_LAYOUT } from './serveComponents.ts';
 
 export const serveCommand: Command = {
   summary: 'run the reference control plane over HTTP (kubectl works against it), or the kconform protocol (--stdio)',
   usage: `kconform serve [--port 6443] [--host 127.0.0.1] [--store memory|etcd] [--etcd URL] [--kubeconfig PATH]
-                     [--insecure-anonymous-admin] [--insecure-http]
+                     [--insecure-anonymous-admin] [--insecure-http] [--components [--port-base N]]
        kconform serve --stdio [--driver reference]
 
   Without --stdio: starts the API server and every control-plane component (namespace,
@@ -26,6 +27,13 @@ export const serveCommand: Command = {
   --insecure-anonymous-admin  requests without a bearer token act as the admin
   --insecure-http             serve plain HTTP instead of HTTPS with a self-signed certificate
                               (kubectl then sends no token: add --insecure-anonymous-admin)
+  --components                also serve every component on its own port of the layout the
+                              reference follows (spec/ports/layout-upstream.yaml): the API server
+                              on 6443, kube-controller-manager 10257, kube-scheduler 10259, kubelet
+                              10250 and 10248, kube-proxy 10256 and 10249, each answering /healthz
+                              (and /metrics where the layout says so); --port is then ignored
+  --port-base N               with --components: add N to every port (default 0), so that several
+                              instances can run side by side
   --stdio                     speak the kconform driver protocol (newline-delimited JSON) on
                               stdin/stdout instead, so any checker can drive the implementation;
                               see docs/protocol.md`,
@@ -39,6 +47,8 @@ export const serveCommand: Command = {
     kubeconfig: { type: 'string' },
     'insecure-anonymous-admin': { type: 'boolean' },
     'insecure-http': { type: 'boolean' },
+    components: { type: 'boolean' },
+    'port-base': { type: 'string', default: '0' },
   },
   async run({ values }) {
     if (values.stdio) {
@@ -46,13 +56,15 @@ export const serveCommand: Command = {
       await serve(driver, process.stdin, process.stdout);
       return 0;
     }
-    const port = Number(values.port);
+    const host = String(values.host);
+    const plan = values.components ? await planComponents(parsePortBase(values['port-base']), host, values['insecure-http'] === true) : undefined;
+    const port = plan ? plan.apiPort : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: must be an integer between 0 and 65535, not "${values.port}"`);
     const store = openStore(String(values.store), values.etcd as string | undefined);
     const plane = await ControlPlane.start({
       store,
       clock: 'real',
-      http: { port, host: String(values.host), tls: !values['insecure-http'] },
+      http: { port, host, tls: plan ? (plan.tls ?? false) : !values['insecure-http'] },
       componentsOverHttp: true,
       anonymousAdmin: values['insecure-anonymous-admin'] === true,
       trace: { enabled: false },
@@ -60,11 +72,17 @@ export const serveCommand: Command = {
       await store.close();
       throw error;
     });
+    const ports = plan && (await startComponentPorts(plane, plan, host, store.backend === 'etcd' ? String(values.etcd ?? defaultEtcdEndpoint()) : undefined).catch(async (error) => {
+      await plane.stop();
+      await store.close();
+      throw error;
+    }));
     const url = plane.url!;
     const path = resolve(String(values.kubeconfig ?? join(tmpdir(), `kconform-${new URL(url).port}`, 'kubeconfig')));
     await writeKubeconfig(url, path, plane.adminToken, plane.caCert);
     console.log(`kconform: API server at ${url} (store ${store.backend}, real time)`);
     console.log(`kconform: components: ${plane.components.join(', ')}`);
+    if (ports) console.log(`kconform: component ports (${REFERENCE_LAYOUT} layout, base ${plan!.portBase}):\n${describeListeners(ports.listeners).join('\n')}`);
     console.log(`kconform: kubeconfig ${path}`);
     console.log(`  export KUBECONFIG=${path}; kubectl get namespaces`);
     console.log('kconform: Ctrl-C stops it');
@@ -72,6 +90,7 @@ export const serveCommand: Command = {
       process.once('SIGINT', done);
       process.once('SIGTERM', done);
     });
+    await ports?.close();
     await plane.stop();
     await store.close();
     console.log('kconform: stopped');
