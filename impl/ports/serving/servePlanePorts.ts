@@ -2,9 +2,9 @@
 // layout's kube-apiserver port, every other component's health endpoints on its own port, all
 // shifted by a base. See serveLayout for what each listener answers.
 import type { ControlPlane } from '../../controlplane/index.ts';
-import { startApiServer, type RunningApiServer } from '../../apiserver/index.ts';
+import { startApiServer, type ApiHandler, type RunningApiServer } from '../../apiserver/index.ts';
 import type { PortLayout } from '../loadLayout.ts';
-import { serveLayout, ServeLayoutError, type ServingLayout } from './serveLayout.ts';
+import { metricsText, serveLayout, ServeLayoutError, type ServingLayout } from './serveLayout.ts';
 import { hostedBy } from './hostedBy.ts';
 
 export const API_SERVER_COMPONENT = 'kube-apiserver';
@@ -25,10 +25,20 @@ export function layoutPort(layout: PortLayout, component: string, portBase = 0):
   return port + portBase;
 }
 
+/** The handler answering /metrics too (the reference API server has none of its own). */
+function withMetrics(handler: ApiHandler, running: () => boolean): ApiHandler {
+  const up = [{ name: API_SERVER_COMPONENT, running }];
+  return {
+    resources: handler.resources,
+    handle: async (request) =>
+      new URL(request.url, 'http://x').pathname === '/metrics' ? { status: 200, contentType: 'text/plain; version=0.0.4', body: metricsText(API_SERVER_COMPONENT, up) } : handler.handle(request),
+  };
+}
+
 /**
  * Serves `plane` on the layout. A plane already serving HTTP must do so on the layout's API server
- * port; a plane without HTTP (in process, virtual time) gets an API server started on that port,
- * closed with the rest. Rejects with ServeLayoutError, leaving nothing open.
+ * port; a plane without HTTP (in process, virtual time) gets an API server started on that port
+ * (answering /metrics as well), closed with the rest. Rejects with ServeLayoutError, leaving nothing open.
  */
 export async function servePlanePorts(plane: ControlPlane, options: ServePlanePortsOptions): Promise<ServingLayout> {
   const host = options.host ?? '127.0.0.1';
@@ -36,10 +46,14 @@ export async function servePlanePorts(plane: ControlPlane, options: ServePlanePo
   let started: RunningApiServer | undefined;
   let apiURL = plane.url;
   if (apiURL === undefined) {
-    started = await startApiServer({ store: plane.store, handler: plane.handler, port: apiPort, host, tls: options.tls }).catch((error: NodeJS.ErrnoException) => {
+    let open = true;
+    const handler = withMetrics(plane.handler, () => open);
+    started = await startApiServer({ store: plane.store, handler, port: apiPort, host, tls: options.tls }).catch((error: NodeJS.ErrnoException) => {
       throw new ServeLayoutError(`${API_SERVER_COMPONENT} cannot listen on ${host}:${apiPort}: ${error.code ?? error.message}`);
     });
     apiURL = started.url;
+    const close = started.close;
+    started.close = () => ((open = false), close());
   } else if (Number(new URL(apiURL).port) !== apiPort) {
     throw new ServeLayoutError(`the API server listens on ${apiURL}, not on the layout's port ${apiPort}`);
   }
