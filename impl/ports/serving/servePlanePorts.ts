@@ -26,8 +26,8 @@ export function layoutPort(layout: PortLayout, component: string, portBase = 0):
 }
 
 /** The handler answering /metrics too (the reference API server has none of its own). */
-function withMetrics(handler: ApiHandler, running: () => boolean): ApiHandler {
-  const up = [{ name: API_SERVER_COMPONENT, running }];
+function withMetrics(handler: ApiHandler): ApiHandler {
+  const up = [{ name: API_SERVER_COMPONENT, running: () => true }];
   return {
     resources: handler.resources,
     handle: async (request) =>
@@ -46,14 +46,11 @@ export async function servePlanePorts(plane: ControlPlane, options: ServePlanePo
   let started: RunningApiServer | undefined;
   let apiURL = plane.url;
   if (apiURL === undefined) {
-    let open = true;
-    const handler = withMetrics(plane.handler, () => open);
+    const handler = withMetrics(plane.handler);
     started = await startApiServer({ store: plane.store, handler, port: apiPort, host, tls: options.tls }).catch((error: NodeJS.ErrnoException) => {
       throw new ServeLayoutError(`${API_SERVER_COMPONENT} cannot listen on ${host}:${apiPort}: ${error.code ?? error.message}`);
     });
     apiURL = started.url;
-    const close = started.close;
-    started.close = () => ((open = false), close());
   } else if (Number(new URL(apiURL).port) !== apiPort) {
     throw new ServeLayoutError(`the API server listens on ${apiURL}, not on the layout's port ${apiPort}`);
   }
