@@ -77,3 +77,14 @@ Feature: Each component listens on its documented port
       master 10251: kube-scheduler and kube-controller-manager
       master 2380: etcd and my-exporter
       """
+
+  @PORT-1
+  Scenario: the implementation's components answer on the ports of its layout
+    Every port is moved up by a base, so that several runs can share a machine. An implementation
+    that cannot start its components on ports answers NotApplicable.
+
+    When the implementation serves its components on the layout's ports shifted by a free base
+    Then every listener of the reported layout is listed, served or not
+    And it serves the components "kube-apiserver, kube-controller-manager, kube-scheduler, kubelet, kube-proxy"
+    And every listener it serves answers /healthz with ok, and /metrics where the layout lists it
+    And no two components it serves share a port

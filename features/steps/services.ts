@@ -261,6 +261,53 @@ step('a pod in the cluster reaches {text} through {text}', ['endpoints'], async 
   await this.expectEqual(`a connection from a pod to ${target}`, answer, { routed: true, backend, via: 'clusterIP' });
 });
 
+// ---- the running kube-proxy (endpoints.routeLive, after objects were made through the API) --------
+
+const liveClusterIPs = new WeakMap<KWorld, Map<string, string>>();
+
+/** The cluster IP the API gave the service; remembered, so that it can be asked after a deletion. */
+async function liveClusterIP(w: KWorld, name: string): Promise<string> {
+  let known = liveClusterIPs.get(w);
+  if (!known) liveClusterIPs.set(w, (known = new Map()));
+  if (!known.has(name)) {
+    const got = await getThroughApi(w, 'Service', declaredService(w, name).metadata.namespace, name);
+    const ip = (got?.spec as { clusterIP?: string } | undefined)?.clusterIP;
+    if (!ip || ip === 'None') throw new Error(`the API holds no cluster IP for the service ${name}`);
+    known.set(name, ip);
+  }
+  return known.get(name)!;
+}
+
+/** Asks the running proxy `n` times until `done` holds or `seconds` pass; answers as `pod:port` or `not routed (Reason)`. */
+async function pollLive(w: KWorld, seconds: number, name: string, port: number, n: number, done: (got: string[]) => boolean) {
+  const ip = await liveClusterIP(w, name);
+  const connections = Array.from({ length: n }, () => ({ ip, port }));
+  return poll(seconds, async () => {
+    const { routes } = await w.driver.call('endpoints.routeLive', { connections });
+    return routes.map((r) => (r.routed ? backendName(w, r.podIP, r.port) : `not routed (${r.reason})`));
+  }, done);
+}
+
+step('within {int} seconds the running kube-proxy spreads {int} connections to port {int} of the service {text} evenly over {text}', ['endpoints'], async function (seconds: number, n: number, port: number, name: string, list: string) {
+  const backends = splitList(list);
+  const uneven = (got: string[]) => {
+    const counts = new Map<string, number>();
+    got.forEach((b) => counts.set(b, (counts.get(b) ?? 0) + 1));
+    const reached = [...counts.keys()].sort();
+    return JSON.stringify(reached) !== JSON.stringify([...backends].sort()) ? [`reached ${reached.join(', ')}`] : unevenBackends(counts, backends, got.length);
+  };
+  const { value, ok } = await pollLive(this, seconds, name, port, n, (got) => uneven(got).length === 0);
+  if (!ok) await this.mismatch(`connections to port ${port} of ${name} after ${seconds} s`, `spread evenly over ${backends.join(', ')}`, uneven(value));
+});
+
+step('within {int} seconds the running kube-proxy refuses connections to port {int} of the service {text} because it has {text}', ['endpoints'], async function (seconds: number, port: number, name: string, what: string) {
+  const reason = { 'no endpoints': 'NoEndpoints', 'no such port': 'NoService' }[what];
+  if (!reason) throw new Error('say "no endpoints" or "no such port"');
+  const want = `not routed (${reason})`;
+  const { value, ok } = await pollLive(this, seconds, name, port, 2, (got) => got.every((g) => g === want));
+  if (!ok) await this.mismatch(`connections to port ${port} of ${name} after ${seconds} s`, [want], [...new Set(value)]);
+});
+
 // ---- cluster DNS ----------------------------------------------------------------------------------
 
 async function resolve(w: KWorld, podName: string, queries: { name: string; type?: 'A' | 'SRV' | 'CNAME' }[]) {

@@ -76,6 +76,7 @@ export class ResourceStore {
     if (type.namespaced) await this.admitNamespace(type, namespace!, meta.name ?? '');
     const validateAdmission = type === pods ? await admitRuntimeClass(this, object, requestedName) : undefined;
     stampNew(object, this.env);
+    type.defaults?.(object);
     type.prepareForCreate?.(object);
     this.validate(type, object);
     validateAdmission?.();
@@ -101,6 +102,7 @@ export class ResourceStore {
       const wanted = proposed.metadata?.resourceVersion;
       if (wanted !== undefined && wanted !== '' && String(wanted) !== String(record.revision)) throw conflict(type, name);
       const next = this.merge(type, current, proposed, subresource);
+      type.defaults?.(next);
       if (next.metadata.name !== name) throw badRequest(`the name of the object (${next.metadata.name}) does not match the name on the URL (${name})`);
       carryOver(next, current);
       if (type.namespaced) next.metadata.namespace = namespace;

@@ -24,8 +24,14 @@ export interface ResourceType {
   shortNames: string[];
   categories?: string[];
   /** Subresources served besides the main resource. */
-  subresources: ('status' | 'binding' | 'finalize' | 'log' | 'exec')[];
-  /** Sets server-owned fields on create (e.g. status.phase); mutates its argument. */
+  subresources: ('status' | 'binding' | 'finalize' | 'log' | 'exec' | 'scale')[];
+  /**
+   * Upstream's SetDefaults_* for the kind, which decoding applies to every create and update
+   * body (so an update that replaces a pod template gets the same defaults as a create).
+   * Idempotent; mutates its argument; tolerates malformed input (validation reports it).
+   */
+  defaults?(object: Obj): void;
+  /** Sets server-owned fields on create (e.g. status.phase), after `defaults`; mutates its argument. */
   prepareForCreate?(object: Obj): void;
   /** Field errors for a new object (metadata is validated separately). */
   validate?(object: Obj): FieldError[];

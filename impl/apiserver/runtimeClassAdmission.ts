@@ -5,6 +5,7 @@
 import type { Obj } from './resourceType.ts';
 import type { ResourceStore } from './resourceStore.ts';
 import { ApiError } from './status.ts';
+import { goQuote } from './fieldErrors.ts';
 import { isObject, milliValue } from './kinds/podSpec.ts';
 import { runtimeclasses } from './kinds/runtimeClasses.ts';
 
@@ -13,6 +14,9 @@ function rejected(name: string, why: string): ApiError {
   const subject = name ? `pods "${name}"` : 'pods';
   return new ApiError(403, 'Forbidden', `${subject} is forbidden: ${why}`, { ...(name ? { name } : {}), kind: 'pods' });
 }
+
+const MISMATCH = "pod rejected: Pod's Overhead doesn't match RuntimeClass's defined Overhead";
+const WITHOUT_CLASS = 'pod rejected: Pod Overhead set without corresponding RuntimeClass defined Overhead';
 
 const isEmpty = (list: unknown) => !isObject(list) || Object.keys(list).length === 0;
 
@@ -23,9 +27,6 @@ function sameResources(a: unknown, b: unknown): boolean {
   if (keys.length !== Object.keys(b).length) return false;
   return keys.every((k) => k in b && milliValue(a[k]) !== undefined && milliValue(a[k]) === milliValue(b[k]));
 }
-
-/** The class's overhead.podFixed, or undefined when the class (or its overhead) is absent. */
-const classOverhead = (rc: Obj | undefined): { podFixed: unknown } | undefined => (rc && isObject(rc.overhead) ? { podFixed: rc.overhead.podFixed } : undefined);
 
 /**
  * Admits a new pod (`name` as the request gave it, '' with generateName): sets spec.overhead
@@ -39,20 +40,20 @@ export async function admitRuntimeClass(rs: ResourceStore, pod: Obj, name: strin
   let rc: Obj | undefined;
   if (typeof className === 'string' && className !== '') {
     rc = await rs.get(runtimeclasses, undefined, className).catch((error: unknown) => {
-      if (error instanceof ApiError && error.reason === 'NotFound') throw rejected(name, `pod rejected: RuntimeClass "${className}" not found`);
+      if (error instanceof ApiError && error.reason === 'NotFound') throw rejected(name, `pod rejected: RuntimeClass ${goQuote(className)} not found`);
       throw error;
     });
   }
-  const overhead = classOverhead(rc);
+  // The class's `overhead` (its podFixed may still be absent), when it defines one.
+  const overhead = rc && isObject(rc.overhead) ? rc.overhead : undefined;
   if (spec && overhead) {
-    if (!isEmpty(spec.overhead) && !sameResources(overhead.podFixed, spec.overhead))
-      throw rejected(name, "pod rejected: Pod's Overhead doesn't match RuntimeClass's defined Overhead");
+    if (!isEmpty(spec.overhead) && !sameResources(overhead.podFixed, spec.overhead)) throw rejected(name, MISMATCH);
     if (overhead.podFixed === undefined || overhead.podFixed === null) delete spec.overhead;
     else spec.overhead = structuredClone(overhead.podFixed);
   }
   return () => {
     if (!spec || isEmpty(spec.overhead)) return;
-    if (!overhead) throw rejected(name, 'pod rejected: Pod Overhead set without corresponding RuntimeClass defined Overhead');
-    if (!sameResources(overhead.podFixed, spec.overhead)) throw rejected(name, "pod rejected: Pod's Overhead doesn't match RuntimeClass's defined Overhead");
+    if (!overhead) throw rejected(name, WITHOUT_CLASS);
+    if (!sameResources(overhead.podFixed, spec.overhead)) throw rejected(name, MISMATCH);
   };
 }

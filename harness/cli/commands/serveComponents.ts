@@ -1,7 +1,7 @@
 // `kconform serve --components`: the reference control plane with each component on its own port
 // of the layout the reference follows (spec/ports/layout-upstream.yaml), every port shifted by
 // --port-base, each answering /healthz (and /metrics where the layout says so).
-import { loadLayout, layoutPort, servePlanePorts, API_SERVER_COMPONENT, type PortLayout, type ServedListener, type ServingLayout } from '../../../impl/ports/index.ts';
+import { loadLayout, layoutPort, portRange, servePlanePorts, API_SERVER_COMPONENT, type PortLayout, type ServedListener, type ServingLayout } from '../../../impl/ports/index.ts';
 import { selfSignedCertificate } from '../../../impl/apiserver/index.ts';
 import type { ControlPlane } from '../../../impl/controlplane/index.ts';
 
@@ -32,6 +32,8 @@ export interface ComponentPlan {
 
 export async function planComponents(portBase: number, host: string, insecureHttp: boolean): Promise<ComponentPlan> {
   const layout = referenceLayout();
+  const tooHigh = layout.components.find((l) => l.node === 'master' && portRange(l.port)[1] + portBase > 65535);
+  if (tooHigh) throw new Error(`--port-base: port base ${portBase} moves ${tooHigh.component}'s port ${tooHigh.port} past 65535`);
   const apiPort = layoutPort(layout, API_SERVER_COMPONENT, portBase);
   return { layout, portBase, apiPort, tls: insecureHttp ? undefined : await selfSignedCertificate([host, '127.0.0.1', 'localhost']) };
 }

@@ -1,7 +1,9 @@
 // Capabilities `endpoints` and `ports`: how a Service finds its Pods and how traffic reaches them
 // (Endpoints, Service validation, cluster IP / NodePort allocation, kube-proxy routing, cluster
 // DNS), and which port each component listens on. Objects are plain Kubernetes JSON (v1 Service,
-// v1 Pod, v1 Endpoints). Every call is stateless: it carries all the objects it needs.
+// v1 Pod, v1 Endpoints). Every endpoints.* call but routeLive is stateless: it carries all the
+// objects it needs. routeLive and ports.serve ask the running implementation; one that has no
+// running kube-proxy, or cannot start its components on ports, answers NotApplicable.
 import type { KubeObject } from './objects.ts';
 import type { FieldError } from './selectors.ts';
 
@@ -20,6 +22,9 @@ export interface Connection {
   /** Virtual time in milliseconds (session affinity timeouts). Defaults to 0. */
   now?: number;
 }
+
+/** A connection to the running kube-proxy: the time is the implementation's own clock. */
+export type LiveConnection = Omit<Connection, 'now'>;
 
 export type RouteAnswer =
   | { routed: true; podIP: string; port: number; service: string; via: 'clusterIP' | 'nodePort' }
@@ -57,6 +62,11 @@ export interface EndpointsMethods {
     params: { services: KubeObject[]; endpoints: KubeObject[]; nodes?: Record<string, string>; connections: Connection[] };
     result: { routes: RouteAnswer[] };
   };
+  /**
+   * Where the implementation's running kube-proxy sends each connection now, in order, by the
+   * Services, Endpoints and Nodes it has seen through the API server (those made with `objects`).
+   */
+  'endpoints.routeLive': { params: { connections: LiveConnection[] }; result: { routes: RouteAnswer[] } };
   /** The pod's resolv.conf and the answers of cluster DNS to its queries, resolved through its search path. */
   'endpoints.resolve': {
     params: {
@@ -81,7 +91,27 @@ export interface PortListener {
   paths?: string[];
 }
 
+/** A listener of the layout as the implementation serves it: port shifted by the base. */
+export type ServedPortListener = {
+  node: 'master' | 'worker';
+  component: string;
+  port: number | string;
+  scheme: 'http' | 'https' | 'none';
+  purpose: string;
+  /** The paths the layout gives it (`/healthz`, `/metrics`). */
+  paths: string[];
+} & ({ served: true; url: string } | { served: false; reason: string });
+
 export interface PortsMethods {
   /** The port layout the implementation follows: `seed` (the seed documents), `upstream` (current Kubernetes), or its own name. */
   'ports.layout': { params: Record<string, never>; result: { layout: 'seed' | 'upstream' | string; components: PortListener[] } };
+  /**
+   * Serves every component on its port of the layout plus `portBase` on 127.0.0.1 (the API server,
+   * and each component's paths: /healthz, /metrics...) until ports.stopServing, and lists the
+   * master node's listeners: served with their URL, or not served and why (a component it does
+   * not run). Listening errors (a port in use) are errors; nothing stays open then.
+   */
+  'ports.serve': { params: { portBase: number }; result: { layout: string; listeners: ServedPortListener[] } };
+  /** Closes what ports.serve opened; nothing to close is no error. */
+  'ports.stopServing': { params: Record<string, never>; result: Record<string, never> };
 }

@@ -6,7 +6,7 @@ import type { Handler } from './handlers.ts';
 import { labelsHandlers, selectorsHandlers } from './labels.ts';
 import { createObjectsHandlers } from './objects.ts';
 import { schedulingHandlers } from './scheduling.ts';
-import { endpointsHandlers, portsHandlers } from './services.ts';
+import { createEndpointsHandlers, createPortsHandlers } from './services.ts';
 import { createTimeHandlers, settled } from './time.ts';
 import { createFaultsHandlers } from './faults.ts';
 import { createPodsHandlers } from './pods.ts';
@@ -24,14 +24,16 @@ export function referenceSeed(): number {
 }
 
 /** Every capability the reference implements, with its handlers, over one control plane. */
-function capabilityTable(plane: ControlPlane): Partial<Record<Capability, Record<string, AnyHandler>>> {
+function capabilityTable(plane: ControlPlane, closers: (() => Promise<void>)[]): Partial<Record<Capability, Record<string, AnyHandler>>> {
+  const { close: closePorts, ...ports } = createPortsHandlers(() => plane);
+  closers.push(closePorts);
   const table = {
     labels: labelsHandlers,
     selectors: selectorsHandlers,
     objects: createObjectsHandlers(() => plane.handler, { settle: () => settled(plane.settle()), userAgent: DRIVER_USER_AGENT }),
     scheduling: schedulingHandlers,
-    endpoints: endpointsHandlers,
-    ports: portsHandlers,
+    endpoints: createEndpointsHandlers(() => plane),
+    ports,
     time: createTimeHandlers(() => plane),
     faults: createFaultsHandlers(() => plane),
     pods: createPodsHandlers(() => plane.handler, DRIVER_USER_AGENT),
@@ -45,7 +47,8 @@ function capabilityTable(plane: ControlPlane): Partial<Record<Capability, Record
  */
 export async function createReferenceDriver(): Promise<Driver> {
   const plane = await ControlPlane.start({ clock: 'virtual', seed: referenceSeed() });
-  const table = capabilityTable(plane);
+  const closers: (() => Promise<void>)[] = [];
+  const table = capabilityTable(plane, closers);
   const handlers = new Map<string, AnyHandler>();
   for (const group of Object.values(table)) for (const [method, h] of Object.entries(group)) handlers.set(method, h);
   const hello: Hello = {
@@ -64,6 +67,9 @@ export async function createReferenceDriver(): Promise<Driver> {
       if (!h) throw new DriverError({ code: 'MethodNotFound', message: `method ${method} is not implemented by the reference` });
       return (await h(params)) as Result<M>;
     },
-    close: () => plane.stop(),
+    close: async () => {
+      for (const close of closers) await close();
+      await plane.stop();
+    },
   };
 }

@@ -1,14 +1,19 @@
-// The reference driver's `endpoints` and `ports` capabilities: the pure services packages, in process.
+// The reference driver's `endpoints` and `ports` capabilities: the pure services packages, in process,
+// and (routeLive, ports.serve) the control plane's running kube-proxy and components.
 import { DriverError } from '../../contract/driver.ts';
 import type { EndpointsMethods, PortsMethods } from '../../contract/capabilities/services.ts';
+import type { Params } from '../../contract/methods.ts';
 import type { KubeObject } from '../../contract/capabilities/objects.ts';
 import { computeEndpoints, type Endpoints, type Pod, type Service } from '../../../impl/endpoints/index.ts';
 import { ServiceAllocator, validateService, IpamConfigError } from '../../../impl/ipam/index.ts';
-import { KubeProxy } from '../../../impl/proxy/index.ts';
+import { KubeProxy, KUBE_PROXY, type RouteResult, type RunningKubeProxy } from '../../../impl/proxy/index.ts';
 import { ClusterDnsZone, podDnsConfig, resolveName } from '../../../impl/dns/index.ts';
-import { loadLayout } from '../../../impl/ports/index.ts';
+import { loadLayout, servePlanePorts, ServeLayoutError, type ServingLayout } from '../../../impl/ports/index.ts';
+import { selfSignedCertificate, type ServingCertificate } from '../../../impl/apiserver/index.ts';
+import type { ControlPlane } from '../../../impl/controlplane/index.ts';
+import { settled } from './time.ts';
 
-type HandlersOf<T> = { [M in keyof T]: T[M] extends { params: infer P; result: infer R } ? (params: P) => R : never };
+type HandlersOf<T> = { [M in keyof T]: T[M] extends { params: infer P; result: infer R } ? (params: P) => R | Promise<R> : never };
 
 /** Rejects params whose objects lack metadata, instead of failing deep inside. */
 function objects<T>(list: unknown, what: string): T[] {
@@ -22,9 +27,22 @@ function object<T>(value: unknown, what: string): T {
   }
   return value as T;
 }
+const routeAnswer = (r: RouteResult) => (r.routed ? { routed: true as const, podIP: r.podIP, port: r.port, service: r.service, via: r.via } : r);
 const configError = (e: unknown) => (e instanceof IpamConfigError ? new DriverError({ code: 'InvalidParams', message: e.message }) : e);
 
-export const endpointsHandlers: HandlersOf<EndpointsMethods> = {
+/** `endpoints.*` over `plane` (routeLive asks its running kube-proxy). */
+export function createEndpointsHandlers(plane: () => ControlPlane): HandlersOf<EndpointsMethods> {
+  return { ...endpointsHandlers, 'endpoints.routeLive': ({ connections }) => routeLive(plane(), connections) };
+}
+
+async function routeLive(plane: ControlPlane, connections: Params<'endpoints.routeLive'>['connections']) {
+  const proxy = plane.component<RunningKubeProxy>(KUBE_PROXY);
+  if (!proxy) throw new DriverError({ code: 'NotApplicable', message: `the control plane runs no ${KUBE_PROXY}` });
+  await settled(plane.settle());
+  return { routes: connections.map((c) => routeAnswer(proxy.route(c))) };
+}
+
+const endpointsHandlers: Omit<HandlersOf<EndpointsMethods>, 'endpoints.routeLive'> = {
   'endpoints.compute': ({ service, pods }) => ({
     endpoints: computeEndpoints(object<Service>(service, 'service'), objects<Pod>(pods, 'pods')) as unknown as KubeObject | null,
   }),
@@ -65,8 +83,7 @@ export const endpointsHandlers: HandlersOf<EndpointsMethods> = {
     proxy.sync(objects<Service>(services, 'services'), objects<Endpoints>(endpoints, 'endpoints'));
     return {
       routes: connections.map((c) => {
-        const r = proxy.route(c);
-        return r.routed ? { routed: true as const, podIP: r.podIP, port: r.port, service: r.service, via: r.via } : r;
+        return routeAnswer(proxy.route(c));
       }),
     };
   },
@@ -84,10 +101,44 @@ export const endpointsHandlers: HandlersOf<EndpointsMethods> = {
   },
 };
 
-export const portsHandlers: HandlersOf<PortsMethods> = {
-  'ports.layout': () => {
-    const got = loadLayout('upstream');
-    if (!got.ok) throw new DriverError({ code: 'Internal', message: `spec/ports/layout-upstream.yaml is invalid: ${got.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}` });
-    return { layout: got.layout.layout, components: got.layout.components.map(({ scheme: _scheme, ...listener }) => listener) };
-  },
-};
+/** The layout the reference follows. */
+function referenceLayout() {
+  const got = loadLayout('upstream');
+  if (!got.ok) throw new DriverError({ code: 'Internal', message: `spec/ports/layout-upstream.yaml is invalid: ${got.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}` });
+  return got.layout;
+}
+
+/**
+ * `ports.*` over `plane`. ports.serve opens the API server and each component's listeners on the
+ * layout's ports (https ones with a self-signed certificate, or plain HTTP without openssl);
+ * serving again first closes what the last call opened. Call the returned `close` on shutdown.
+ */
+export function createPortsHandlers(plane: () => ControlPlane): HandlersOf<PortsMethods> & { close(): Promise<void> } {
+  let serving: ServingLayout | undefined;
+  let certificate: Promise<ServingCertificate | undefined> | undefined;
+  const stop = async () => {
+    const s = serving;
+    serving = undefined;
+    await s?.close();
+  };
+  return {
+    'ports.layout': () => {
+      const layout = referenceLayout();
+      return { layout: layout.layout, components: layout.components.map(({ scheme: _scheme, ...listener }) => listener) };
+    },
+    'ports.serve': async ({ portBase }) => {
+      await stop();
+      const layout = referenceLayout();
+      certificate ??= selfSignedCertificate().catch(() => undefined);
+      try {
+        serving = await servePlanePorts(plane(), { layout, portBase, tls: await certificate });
+      } catch (error) {
+        if (error instanceof ServeLayoutError) throw new DriverError({ code: 'InvalidParams', message: error.message, field: 'portBase' });
+        throw error;
+      }
+      return { layout: layout.layout, listeners: serving.listeners };
+    },
+    'ports.stopServing': async () => (await stop(), {}),
+    close: stop,
+  };
+}

@@ -6,10 +6,10 @@ import { age, ageOf, column, nameColumn } from '../tableColumns.ts';
 export const persistentvolumes: ResourceType = {
   group: '', version: 'v1', resource: 'persistentvolumes', singular: 'persistentvolume', kind: 'PersistentVolume', namespaced: false,
   shortNames: ['pv'], subresources: ['status'],
-  prepareForCreate(pv) {
+  defaults(pv) {
     if (pv.spec && typeof pv.spec === 'object') pv.spec.persistentVolumeReclaimPolicy ??= 'Retain';
-    pv.status = { phase: 'Pending' };
   },
+  prepareForCreate: (pv) => void (pv.status = { phase: 'Pending' }),
   columns: [
     nameColumn, column('Capacity', 'string', 'capacity is the description of the persistent volume\'s resources and capacity.'),
     column('Access Modes', 'string', 'accessModes contains all ways the volume can be mounted.'),

@@ -19,11 +19,11 @@ export function labelSelectorMatches(selector: Obj, labels: Record<string, strin
 /** Go's %#v of a map[string]string, the way upstream prints template labels. */
 const goMap = (m: Record<string, string>) => ({ quoted: `map[string]string{${Object.keys(m).sort().map((k) => `${goQuote(k)}:${goQuote(m[k])}`).join(', ')}}` });
 
+/** The defaults every workload with `spec.replicas` and a pod template gets (ReplicaSet, Deployment, ReplicationController). */
 export function defaultWorkload(object: Obj): void {
   if (!isObject(object.spec)) return;
   object.spec.replicas ??= 1;
   if (isObject(object.spec.template?.spec)) defaultPodSpec(object.spec.template.spec);
-  object.status = {};
 }
 
 export function validateWorkload(object: Obj): FieldError[] {

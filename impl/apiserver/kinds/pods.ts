@@ -14,8 +14,10 @@ function qosClass(spec: Obj): string {
 export const pods: ResourceType = {
   group: '', version: 'v1', resource: 'pods', singular: 'pod', kind: 'Pod', namespaced: true,
   shortNames: ['po'], categories: ['all'], subresources: ['status', 'binding', 'log', 'exec'],
-  prepareForCreate(pod) {
+  defaults(pod) {
     if (isObject(pod.spec)) defaultPodSpec(pod.spec);
+  },
+  prepareForCreate(pod) {
     pod.status = { phase: 'Pending', qosClass: isObject(pod.spec) ? qosClass(pod.spec) : 'BestEffort' };
   },
   validate: (pod) => validatePodSpec(pod.spec, 'spec'),

@@ -52,7 +52,7 @@ export const services: ResourceType = {
   group: '', version: 'v1', resource: 'services', singular: 'service', kind: 'Service', namespaced: true,
   shortNames: ['svc'], categories: ['all'], subresources: ['status'],
   nameMessages: isDNS1035Label,
-  prepareForCreate(svc) {
+  defaults(svc) {
     if (!isObject(svc.spec)) return;
     const spec = svc.spec;
     spec.type ??= 'ClusterIP';
@@ -61,8 +61,8 @@ export const services: ResourceType = {
     spec.ipFamilies ??= ['IPv4'];
     spec.ipFamilyPolicy ??= 'SingleStack';
     for (const p of arrayOf(spec.ports)) if (isObject(p)) { p.protocol ??= 'TCP'; p.targetPort ??= p.port; }
-    svc.status = { loadBalancer: {} };
   },
+  prepareForCreate: (svc) => void (svc.status = { loadBalancer: {} }),
   validate: validateService,
   columns: [
     nameColumn, column('Type', 'string', 'The type of the service'), column('Cluster-IP', 'string', 'The cluster IP of the service'),

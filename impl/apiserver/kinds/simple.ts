@@ -23,7 +23,7 @@ export const serviceaccounts: ResourceType = {
 
 export const secrets: ResourceType = {
   ...core, resource: 'secrets', singular: 'secret', kind: 'Secret', namespaced: true, shortNames: [],
-  prepareForCreate: (s) => void (s.type ??= 'Opaque'),
+  defaults: (s) => void (s.type ??= 'Opaque'),
   fields: { type: (s) => s.type ?? '' },
   columns: [nameColumn, column('Type', 'string', 'The type of the secret'), column('Data', 'string', 'The number of entries in the secret'), age],
   cells: (s) => [s.type ?? '', Object.keys(s.data ?? {}).length, ageOf(s.metadata.creationTimestamp)],

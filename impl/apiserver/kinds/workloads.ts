@@ -1,6 +1,7 @@
 import type { ResourceType } from '../resourceType.ts';
 import { age, ageOf, column, nameColumn } from '../tableColumns.ts';
 import { defaultWorkload, templateCells, validateWorkload } from './podTemplate.ts';
+import { isObject } from './podSpec.ts';
 
 const wideColumns = [
   column('Containers', 'string', 'Names of each container in the template.', 1),
@@ -11,7 +12,8 @@ const wideColumns = [
 export const replicasets: ResourceType = {
   group: 'apps', version: 'v1', resource: 'replicasets', singular: 'replicaset', kind: 'ReplicaSet', namespaced: true,
   shortNames: ['rs'], categories: ['all'], subresources: ['status'],
-  prepareForCreate: defaultWorkload,
+  defaults: defaultWorkload,
+  prepareForCreate: (rs) => void (rs.status = {}),
   validate: validateWorkload,
   columns: [
     nameColumn, column('Desired', 'integer', 'Replicas is the number of desired pods.'), column('Current', 'integer', 'Replicas is the most recently observed number of replicas.'),
@@ -23,13 +25,21 @@ export const replicasets: ResourceType = {
 export const deployments: ResourceType = {
   group: 'apps', version: 'v1', resource: 'deployments', singular: 'deployment', kind: 'Deployment', namespaced: true,
   shortNames: ['deploy'], categories: ['all'], subresources: ['status'],
-  prepareForCreate(d) {
+  defaults(d) {
     defaultWorkload(d);
-    if (!d.spec || typeof d.spec !== 'object') return;
-    d.spec.strategy ??= { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' } };
+    if (!isObject(d.spec)) return;
+    const strategy = (d.spec.strategy ??= {});
+    if (isObject(strategy)) {
+      strategy.type ||= 'RollingUpdate';
+      if (strategy.type === 'RollingUpdate' && isObject((strategy.rollingUpdate ??= {}))) {
+        strategy.rollingUpdate.maxUnavailable ??= '25%';
+        strategy.rollingUpdate.maxSurge ??= '25%';
+      }
+    }
     d.spec.revisionHistoryLimit ??= 10;
     d.spec.progressDeadlineSeconds ??= 600;
   },
+  prepareForCreate: (d) => void (d.status = {}),
   validate: validateWorkload,
   columns: [
     nameColumn, column('Ready', 'string', 'Number of the pod with ready state'), column('Up-to-date', 'string', 'Total number of non-terminated pods targeted by this deployment that have the desired template spec.'),

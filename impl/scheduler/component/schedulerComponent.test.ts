@@ -90,3 +90,41 @@ test('pods fill a node and the rest wait: no resource is over-committed', async 
     await plane.stop();
   }
 });
+
+const cpuPod = (name: string, cpu: string, spec: Record<string, unknown> = {}) =>
+  pod(name, 'default', { containers: [{ name: 'c', image: 'x', resources: { requests: { cpu } } }], ...spec });
+const podScheduled = async (plane: Awaited<ReturnType<typeof fixturePlane>>, name: string) => {
+  const p = await plane.client.get('Pod', 'default', name);
+  return p.spec.nodeName ?? p.status.conditions?.find((c: KubeObject) => c.type === 'PodScheduled')?.message;
+};
+
+test('an unschedulable pod is bound once its node reports allocatable resources (a node update)', async () => {
+  const plane = await fixturePlane([ME], [cpuPod('web', '1')]);
+  try {
+    const { status, ...registering } = node('n1');
+    const created = await plane.client.create(registering);
+    await plane.settle();
+    assert.match(String(await podScheduled(plane, 'web')), /^0\/1 nodes are available: .*Insufficient cpu/);
+    await plane.client.updateStatus({ ...created, status });
+    await plane.settle();
+    assert.equal(await podScheduled(plane, 'web'), 'n1');
+  } finally {
+    await plane.stop();
+  }
+});
+
+test('a pod bound to a deleted node still counts on a new node of that name until it is deleted', async () => {
+  const plane = await fixturePlane([ME], [node('n1', '2'), cpuPod('old', '2', { nodeName: 'n1' })]);
+  try {
+    await plane.client.delete('Node', undefined, 'n1');
+    await plane.client.create(node('n1', '2'));
+    await plane.client.create(cpuPod('new', '1'));
+    await plane.settle();
+    assert.equal(await podScheduled(plane, 'new'), '0/1 nodes are available: 1 Insufficient cpu.');
+    await plane.client.delete('Pod', 'default', 'old');
+    await plane.settle();
+    assert.equal(await podScheduled(plane, 'new'), 'n1');
+  } finally {
+    await plane.stop();
+  }
+});
