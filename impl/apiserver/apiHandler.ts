@@ -6,11 +6,12 @@ import type { Obj, ResourceType } from './resourceType.ts';
 import { ResourceStore, translate } from './resourceStore.ts';
 import { resourceRoute, type ResourceRoute } from './route.ts';
 import { apiGroup, apiGroups, coreVersions, openApiV3, openApiV3Index, resourceList, VERSION } from './discovery.ts';
-import { asObject, decodeBody } from './decodeBody.ts';
+import { asObject, decodeBody, type PatchKind } from './decodeBody.ts';
 import { listCollection, listObject, positiveInt, selection } from './listCollection.ts';
 import { includeObjectParam, toTable, wantsTable } from './table.ts';
 import { watchStream, type WatchStream } from './watchStream.ts';
 import { jsonPatch, mergePatch, strategicMergePatch } from './patch.ts';
+import { serveScale, type ScaleRequest } from './scale.ts';
 import { withTypeMeta, type ServerEnv } from './objectMeta.ts';
 import { createAuthenticator, type AuthenticationOptions } from './authenticate.ts';
 import { ApiError, badRequest, conflict, methodNotAllowed, pathNotFound } from './status.ts';
@@ -183,6 +184,7 @@ async function resource(rs: ResourceStore, route: ResourceRoute, method: string,
     if (method !== 'POST') throw methodNotAllowed();
     return bind(rs, namespace!, name, body().value);
   }
+  if (subresource === 'scale') return json(200, await serveScale(rs, type, namespace, name, scaleRequest(method, body)));
   switch (method) {
     case 'GET': {
       if (subresource === 'finalize') throw methodNotAllowed();
@@ -197,9 +199,8 @@ async function resource(rs: ResourceStore, route: ResourceRoute, method: string,
     }
     case 'PATCH': {
       if (subresource === 'finalize') throw methodNotAllowed();
-      const { value, patchKind } = body(true);
+      const { value, patchKind } = patchBody(body);
       const apply = patchKind === 'json' ? jsonPatch : patchKind === 'strategic' ? strategicMergePatch : mergePatch;
-      if (patchKind !== 'json' && (typeof value !== 'object' || value === null || Array.isArray(value))) throw badRequest('the patch is not a JSON object');
       const updated = await rs.update(type, namespace, name, (current) => {
         const next = asObject(type, apply(typed(current), value));
         if (next.metadata.resourceVersion === current.metadata.resourceVersion) delete next.metadata.resourceVersion;
@@ -217,6 +218,25 @@ async function resource(rs: ResourceStore, route: ResourceRoute, method: string,
     default:
       throw methodNotAllowed();
   }
+}
+
+type BodyDecoder = (patch?: boolean) => { value: unknown; patchKind?: PatchKind };
+
+/** A PATCH body and its kind; merge patches must be JSON objects. */
+function patchBody(body: BodyDecoder): { value: unknown; patchKind: PatchKind } {
+  const { value, patchKind = 'merge' } = body(true);
+  if (patchKind !== 'json' && (typeof value !== 'object' || value === null || Array.isArray(value))) throw badRequest('the patch is not a JSON object');
+  return { value, patchKind };
+}
+
+function scaleRequest(method: string, body: BodyDecoder): ScaleRequest {
+  if (method === 'GET') return { method };
+  if (method === 'PUT') return { method, body: body().value };
+  if (method === 'PATCH') {
+    const { value, patchKind } = patchBody(body);
+    return { method, body: value, patchKind };
+  }
+  throw methodNotAllowed();
 }
 
 /** Drops metadata.resourceVersion so that an update retries lost races instead of failing. */

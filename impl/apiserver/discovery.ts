@@ -3,6 +3,7 @@
 // validation to the server instead of downloading schemas).
 import { GROUP_VERSIONS, RESOURCES } from './registry.ts';
 import type { ResourceType } from './resourceType.ts';
+import { SCALE } from './scale.ts';
 
 export const VERSION = {
   major: '1', minor: '32', gitVersion: 'v1.32.0-kconform', gitCommit: '0000000000000000000000000000000000000000',
@@ -10,7 +11,11 @@ export const VERSION = {
 };
 
 const VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
-const SUBRESOURCE_VERBS: Record<string, string[]> = { status: ['get', 'patch', 'update'], binding: ['create'], finalize: ['update'], log: ['get'], exec: ['create', 'get'] };
+const SUBRESOURCE_VERBS: Record<string, string[]> = { status: ['get', 'patch', 'update'], binding: ['create'], finalize: ['update'], log: ['get'], exec: ['create', 'get'], scale: ['get', 'patch', 'update'] };
+/** The kind a subresource serves when it is not the parent's (scale: in another group-version too). */
+const SUBRESOURCE_KINDS: Record<string, { kind: string; group?: string; version?: string }> = {
+  binding: { kind: 'Binding' }, log: { kind: 'Pod' }, exec: { kind: 'PodExecOptions' }, scale: SCALE,
+};
 
 const gvString = (group: string, version: string) => (group ? `${group}/${version}` : version);
 
@@ -35,7 +40,7 @@ export function resourceList(group: string, version: string) {
     ...(r.shortNames.length ? { shortNames: r.shortNames } : {}), ...(r.categories ? { categories: r.categories } : {}),
   });
   const subresources = (r: ResourceType) =>
-    r.subresources.map((s) => ({ name: `${r.resource}/${s}`, singularName: '', namespaced: r.namespaced, kind: s === 'binding' ? 'Binding' : s === 'log' ? 'Pod' : s === 'exec' ? 'PodExecOptions' : r.kind, verbs: SUBRESOURCE_VERBS[s] }));
+    r.subresources.map((s) => ({ name: `${r.resource}/${s}`, singularName: '', namespaced: r.namespaced, kind: r.kind, ...SUBRESOURCE_KINDS[s], verbs: SUBRESOURCE_VERBS[s] }));
   return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: gvString(group, version), resources: types.flatMap((r) => [entry(r), ...subresources(r)]) };
 }
 

@@ -1,18 +1,11 @@
 // `kconform serve --components`: the reference control plane with each component on its own port
 // of the layout the reference follows (spec/ports/layout-upstream.yaml), every port shifted by
 // --port-base, each answering /healthz (and /metrics where the layout says so).
-import { loadLayout, layoutPort, portRange, servePlanePorts, API_SERVER_COMPONENT, type PortLayout, type ServedListener, type ServingLayout } from '../../../impl/ports/index.ts';
+import { referenceLayout, REFERENCE_LAYOUT, layoutPort, portRange, servePlanePorts, API_SERVER_COMPONENT, type PortLayout, type ServedListener, type ServingLayout } from '../../../impl/ports/index.ts';
 import { selfSignedCertificate } from '../../../impl/apiserver/index.ts';
 import type { ControlPlane } from '../../../impl/controlplane/index.ts';
 
-/** The layout the reference follows (what `ports.layout` reports). */
-export const REFERENCE_LAYOUT = 'upstream';
-
-export function referenceLayout(): PortLayout {
-  const got = loadLayout(REFERENCE_LAYOUT);
-  if (!got.ok) throw new Error(`spec/ports/layout-${REFERENCE_LAYOUT}.yaml is invalid: ${got.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`);
-  return got.layout;
-}
+export { referenceLayout, REFERENCE_LAYOUT };
 
 /** --port-base as a number; throws naming the flag. */
 export function parsePortBase(value: unknown): number {

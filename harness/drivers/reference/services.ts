@@ -8,7 +8,7 @@ import { computeEndpoints, type Endpoints, type Pod, type Service } from '../../
 import { ServiceAllocator, validateService, IpamConfigError } from '../../../impl/ipam/index.ts';
 import { KubeProxy, KUBE_PROXY, type RouteResult, type RunningKubeProxy } from '../../../impl/proxy/index.ts';
 import { ClusterDnsZone, podDnsConfig, resolveName } from '../../../impl/dns/index.ts';
-import { loadLayout, servePlanePorts, ServeLayoutError, type ServingLayout } from '../../../impl/ports/index.ts';
+import { referenceLayout, servePlanePorts, ServeLayoutError, type ServingLayout } from '../../../impl/ports/index.ts';
 import { selfSignedCertificate, type ServingCertificate } from '../../../impl/apiserver/index.ts';
 import type { ControlPlane } from '../../../impl/controlplane/index.ts';
 import { settled } from './time.ts';
@@ -100,13 +100,6 @@ const endpointsHandlers: Omit<HandlersOf<EndpointsMethods>, 'endpoints.routeLive
     };
   },
 };
-
-/** The layout the reference follows. */
-function referenceLayout() {
-  const got = loadLayout('upstream');
-  if (!got.ok) throw new DriverError({ code: 'Internal', message: `spec/ports/layout-upstream.yaml is invalid: ${got.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}` });
-  return got.layout;
-}
 
 /**
  * `ports.*` over `plane`. ports.serve opens the API server and each component's listeners on the
