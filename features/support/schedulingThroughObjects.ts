@@ -16,6 +16,13 @@ const POLL_MS = 50;
  */
 export const VIRTUAL_TIMEOUT_MS = 10_000;
 const VIRTUAL_STEP_MS = 500;
+/**
+ * In real time, how long one PodScheduled=False message must stand before it is the verdict. A
+ * scheduler watches nodes and pods on separate streams, so it may judge a pod created right after
+ * its nodes before it has seen their status (a real cluster races the same way); it then retries
+ * when the node update arrives, and a first rejection is not its last word.
+ */
+export const UNSCHEDULABLE_QUIET_MS = 500;
 
 /** Nodes each scenario created (cluster-scoped, so not removed with its namespace). */
 const createdNodes = new WeakMap<KWorld, string[]>();
@@ -119,12 +126,14 @@ export type PodRef = { kind: 'Pod'; namespace: string; name: string };
 /**
  * Watches the pod for up to BINDING_TIMEOUT_MS (VIRTUAL_TIMEOUT_MS of cluster time with the `time`
  * capability). Resolves with the node it is bound to, or (unless `untilBound`) with its
- * PodScheduled=False message; rejects when neither shows up in time.
+ * PodScheduled=False message once that has stood for UNSCHEDULABLE_QUIET_MS (at once with the
+ * `time` capability, whose settle delivers every event); rejects when neither shows up in time.
  */
 export async function awaitOutcome(w: KWorld, ref: PodRef, untilBound = false): Promise<ObservedResult> {
   const virtual = w.driver.has('time');
   let waited = 0;
   const deadline = Date.now() + BINDING_TIMEOUT_MS;
+  let rejection: { message: string; since: number } | undefined;
   if (virtual) await w.driver.call('time.settle', {});
   for (;;) {
     const { object } = await w.driver.call('objects.get', ref);
@@ -132,7 +141,9 @@ export async function awaitOutcome(w: KWorld, ref: PodRef, untilBound = false): 
     if (nodeName) return { scheduled: true, node: nodeName, feasible: [nodeName], observedThroughObjects: true };
     const conditions = (object.status as { conditions?: Record<string, string>[] } | undefined)?.conditions ?? [];
     const rejected = conditions.find((c) => c.type === 'PodScheduled' && c.status === 'False' && c.reason === 'Unschedulable');
-    if (rejected && !untilBound) return { scheduled: false, message: rejected.message ?? '', reasons: {}, observedThroughObjects: true };
+    if (rejected && (rejected.message ?? '') !== rejection?.message) rejection = { message: rejected.message ?? '', since: Date.now() };
+    if (rejection && !untilBound && (virtual || Date.now() - rejection.since >= UNSCHEDULABLE_QUIET_MS))
+      return { scheduled: false, message: rejection.message, reasons: {}, observedThroughObjects: true };
     if (virtual ? waited >= VIRTUAL_TIMEOUT_MS : Date.now() > deadline) {
       const what = untilBound ? 'bound' : 'bound nor marked PodScheduled=False';
       const within = virtual ? `${VIRTUAL_TIMEOUT_MS / 1000} s of cluster time` : `${BINDING_TIMEOUT_MS / 1000} s`;

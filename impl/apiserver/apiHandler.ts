@@ -10,7 +10,7 @@ import { asObject, decodeBody, type PatchKind } from './decodeBody.ts';
 import { listCollection, listObject, positiveInt, selection } from './listCollection.ts';
 import { includeObjectParam, toTable, wantsTable } from './table.ts';
 import { watchStream, type WatchStream } from './watchStream.ts';
-import { jsonPatch, mergePatch, strategicMergePatch } from './patch.ts';
+import { applyPatch } from './patch.ts';
 import { serveScale, type ScaleRequest } from './scale.ts';
 import { withTypeMeta, type ServerEnv } from './objectMeta.ts';
 import { createAuthenticator, type AuthenticationOptions } from './authenticate.ts';
@@ -200,9 +200,8 @@ async function resource(rs: ResourceStore, route: ResourceRoute, method: string,
     case 'PATCH': {
       if (subresource === 'finalize') throw methodNotAllowed();
       const { value, patchKind } = patchBody(body);
-      const apply = patchKind === 'json' ? jsonPatch : patchKind === 'strategic' ? strategicMergePatch : mergePatch;
       const updated = await rs.update(type, namespace, name, (current) => {
-        const next = asObject(type, apply(typed(current), value));
+        const next = asObject(type, applyPatch(patchKind, typed(current), value));
         if (next.metadata.resourceVersion === current.metadata.resourceVersion) delete next.metadata.resourceVersion;
         return next;
       }, subresource);

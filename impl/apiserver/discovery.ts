@@ -40,7 +40,7 @@ export function resourceList(group: string, version: string) {
     ...(r.shortNames.length ? { shortNames: r.shortNames } : {}), ...(r.categories ? { categories: r.categories } : {}),
   });
   const subresources = (r: ResourceType) =>
-    r.subresources.map((s) => ({ name: `${r.resource}/${s}`, singularName: '', namespaced: r.namespaced, kind: r.kind, ...SUBRESOURCE_KINDS[s], verbs: SUBRESOURCE_VERBS[s] }));
+    r.subresources.map((s) => ({ name: `${r.resource}/${s}`, singularName: '', namespaced: r.namespaced, ...(SUBRESOURCE_KINDS[s] ?? { kind: r.kind }), verbs: SUBRESOURCE_VERBS[s] }));
   return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: gvString(group, version), resources: types.flatMap((r) => [entry(r), ...subresources(r)]) };
 }
 

@@ -2,6 +2,7 @@
 // served here and the $patch / $setElementOrder / $deleteFromPrimitiveList / $retainKeys
 // directives) and JSON patch (RFC 6902). Pure: inputs are never mutated. Bad patches throw 400/422.
 import { ApiError, badRequest } from './status.ts';
+import type { PatchKind } from './decodeBody.ts';
 
 type Json = any;
 const isMap = (v: unknown): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -143,4 +144,9 @@ function remove(doc: Json, path: string): Json {
   if (Array.isArray(parent)) parent.splice(Number(last), 1);
   else if (isMap(parent)) delete parent[last];
   return doc;
+}
+
+/** Applies a patch of the given kind to `target`. */
+export function applyPatch(kind: PatchKind, target: Json, patch: Json): Json {
+  return kind === 'json' ? jsonPatch(target, patch) : kind === 'strategic' ? strategicMergePatch(target, patch) : mergePatch(target, patch);
 }

@@ -7,7 +7,7 @@
 import type { Obj, ResourceType } from './resourceType.ts';
 import type { ResourceStore } from './resourceStore.ts';
 import { asObject, type PatchKind } from './decodeBody.ts';
-import { jsonPatch, mergePatch, strategicMergePatch } from './patch.ts';
+import { applyPatch } from './patch.ts';
 import { invalid as invalidField, jsonValue, labelSelectorAsSelector } from './fieldErrors.ts';
 import { ApiError, badRequest, conflict, invalid, notFound } from './status.ts';
 import { isObject } from './kinds/podSpec.ts';
@@ -78,8 +78,7 @@ function decodeScale(type: ResourceType, body: unknown): Obj {
 
 /** The patched Scale; a resourceVersion the patch left as it was does not make the update conditional. */
 function patchScale(type: ResourceType, old: Obj, patch: unknown, kind: PatchKind): Obj {
-  const apply = kind === 'json' ? jsonPatch : kind === 'strategic' ? strategicMergePatch : mergePatch;
-  const scale = decodeScale(type, apply(old, patch));
+  const scale = decodeScale(type, applyPatch(kind, old, patch));
   if (scale.metadata.resourceVersion === old.metadata.resourceVersion) delete scale.metadata.resourceVersion;
   return scale;
 }

@@ -92,11 +92,35 @@ test('kubectl apply, rollout status, set image, rollout history and rollout undo
   });
 });
 
-test('kubectl scale changes the number of replicas', { timeout: 120_000, skip, todo: 'the API server serves no deployments/scale subresource yet (impl/apiserver)' }, async () => {
+/** A ReplicaSet no Deployment owns. */
+const SOLO_RS = `apiVersion: apps/v1
+kind: ReplicaSet
+metadata: {name: solo}
+spec:
+  replicas: 1
+  selector: {matchLabels: {app: solo}}
+  template:
+    metadata: {labels: {app: solo}}
+    spec:
+      containers: [{name: c, image: "busybox:1.36"}]
+`;
+
+test('kubectl scale changes the replicas of a Deployment and a ReplicaSet; kubectl replace of the same manifest keeps the template', { timeout: 120_000, skip }, async () => {
   await withServe(async (kubectl, dir) => {
     await kubectl('apply', '-f', join(dir, 'web.yaml'));
     assert.equal(await kubectl('scale', 'deployment/web', '--replicas=4'), 'deployment.apps/web scaled');
     assert.match(await kubectl('rollout', 'status', 'deployment/web', '--timeout=60s'), /successfully rolled out/);
     assert.deepEqual(await replicaSets(kubectl), ['1 nginx:1.24 4']);
+    assert.equal(await kubectl('scale', 'deployment/web', '--current-replicas=4', '--replicas=3'), 'deployment.apps/web scaled');
+    assert.equal(await kubectl('get', 'deployment', 'web', '-o', 'jsonpath={.spec.replicas}'), '3');
+
+    assert.match(await kubectl('replace', '-f', join(dir, 'web.yaml')), /deployment\.apps\/web replaced/);
+    assert.match(await kubectl('rollout', 'status', 'deployment/web', '--timeout=60s'), /successfully rolled out/);
+    assert.deepEqual(await replicaSets(kubectl), ['1 nginx:1.24 2'], 'the server defaults the replaced template as on create, so its hash and ReplicaSet stay');
+
+    await writeFile(join(dir, 'solo.yaml'), SOLO_RS);
+    await kubectl('apply', '-f', join(dir, 'solo.yaml'));
+    assert.equal(await kubectl('scale', 'rs/solo', '--replicas=2'), 'replicaset.apps/solo scaled');
+    assert.equal(await kubectl('get', 'rs', 'solo', '-o', 'jsonpath={.spec.replicas}'), '2');
   });
 });

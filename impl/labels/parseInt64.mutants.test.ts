@@ -12,6 +12,7 @@ describe('parseInt64 at its edges', () => {
     ['one below the int64 minimum is rejected', '-9223372036854775809', undefined],
     ['a long input with a letter is not an integer', '12345678901234567x', undefined],
     ['a long hexadecimal input is not a base-10 integer', '0x12345678901234567', undefined],
+    ['a long input with a trailing space is not an integer', '12345678901234567 ', undefined],
   ];
   for (const [name, input, want] of cases) it(name, () => assert.equal(parseInt64(input), want));
 });

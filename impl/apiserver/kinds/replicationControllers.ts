@@ -6,7 +6,7 @@ import { defaultWorkload } from './podTemplate.ts';
 /** ReplicationControllers: the core-group predecessor of ReplicaSets (selector as a plain map); stored and served only (the scale subresource included). */
 export const replicationcontrollers: ResourceType = {
   group: '', version: 'v1', resource: 'replicationcontrollers', singular: 'replicationcontroller', kind: 'ReplicationController', namespaced: true,
-  shortNames: ['rc'], categories: ['all'], subresources: ['status'],
+  shortNames: ['rc'], categories: ['all'], subresources: ['status', 'scale'],
   /** SetDefaults_ReplicationController: the template's labels stand in for an empty selector and empty labels. */
   defaults(rc) {
     if (!isObject(rc.spec)) return;

@@ -11,7 +11,7 @@ const wideColumns = [
 
 export const replicasets: ResourceType = {
   group: 'apps', version: 'v1', resource: 'replicasets', singular: 'replicaset', kind: 'ReplicaSet', namespaced: true,
-  shortNames: ['rs'], categories: ['all'], subresources: ['status'],
+  shortNames: ['rs'], categories: ['all'], subresources: ['status', 'scale'],
   defaults: defaultWorkload,
   prepareForCreate: (rs) => void (rs.status = {}),
   validate: validateWorkload,
@@ -24,7 +24,7 @@ export const replicasets: ResourceType = {
 
 export const deployments: ResourceType = {
   group: 'apps', version: 'v1', resource: 'deployments', singular: 'deployment', kind: 'Deployment', namespaced: true,
-  shortNames: ['deploy'], categories: ['all'], subresources: ['status'],
+  shortNames: ['deploy'], categories: ['all'], subresources: ['status', 'scale'],
   defaults(d) {
     defaultWorkload(d);
     if (!isObject(d.spec)) return;

@@ -9,7 +9,7 @@ export class HealNode implements fc.AsyncCommand<Model, Real> {
 
   async run(m: Model, r: Real): Promise<void> {
     await r.driver.call('faults.startKubelet', { node: r.node(this.node) });
-    m.nodes[this.node] = { alive: true, since: m.now };
+    m.setNode(this.node, true);
     await r.verify(m);
   }
 

@@ -9,7 +9,7 @@ export class KillNode implements fc.AsyncCommand<Model, Real> {
 
   async run(m: Model, r: Real): Promise<void> {
     await r.driver.call('faults.stopKubelet', { node: r.node(this.node) });
-    m.nodes[this.node] = { alive: false, since: m.now };
+    m.setNode(this.node, false);
     await r.verify(m);
   }
 
