@@ -8,9 +8,9 @@ export default defineProperty({
   name: 'under random pod creations and deletions, ReplicaSet scales, Deployment rollouts, kubelets stopping and starting, and cluster time passing: no pod moves between nodes, pods on healthy nodes run, pods on a node silent past grace period and toleration are evicted, a rollout keeps replicas - maxUnavailable pods Ready, and once faults stop every ReplicaSet converges to its desired count of active pods',
   claims: ['NODE-1', 'NODE-3', 'FLOW-4', 'POD-2', 'CTL-1', 'CTL-2', 'CTL-3'],
   needs: ['objects', 'time', 'faults'],
-  numRuns: 12,
+  numRuns: 50,
   build: ({ driver }) =>
-    fc.asyncProperty(fc.commands(flowCommands, { maxCommands: 25 }), async (cmds) => {
+    fc.asyncProperty(fc.commands(flowCommands, { maxCommands: 40 }), async (cmds) => {
       const real = new Real(driver, FLOW_NODES);
       try {
         await real.setup();
