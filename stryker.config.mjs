@@ -49,10 +49,10 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   clearTextReporter: { logTests: false, reportTests: false, reportMutants: false, skipFull: true },
   ignorePatterns: ['/reports', 'coverage', '.kconform', 'docs', 'examples', 'bench'],
-  // under reports/ (git-ignored); Stryker leaves its own temp dir out of the sandbox
   // Stryker rewrites `extends`/`references` of this tsconfig in the sandbox with the TypeScript JS API, which
   // TypeScript 7 (the Go port) no longer has; ours has neither, so it is left as is (tsx still reads tsconfig.json).
   tsconfigFile: 'no-tsconfig-rewrite.json',
+  // the sandbox copies live under reports/ (git-ignored); Stryker leaves its own temp dir out of them
   tempDirName: 'reports/.stryker-tmp',
   thresholds: { high: 90, low: 85, break: null },
 };

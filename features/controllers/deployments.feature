@@ -56,7 +56,11 @@ Feature: A Deployment rolls its Pods out through ReplicaSets, and rolls back
   @CTL-4
   Scenario: rolling back to an old template makes its ReplicaSet the new one, at the next revision
     When I set the image of the deployment "web" in "shop" to "nginx:1.25"
-    And I roll the deployment "web" in "shop" back to revision 1
+    Then within 10 seconds the replica sets in "shop" are:
+      | revision | image      | desired |
+      | 1        | nginx:1.24 | 3       |
+      | 2        | nginx:1.25 | 2       |
+    When I roll the deployment "web" in "shop" back to revision 1
     Then within 10 seconds the replica sets in "shop" are:
       | revision | image      | desired |
       | 2        | nginx:1.25 | 2       |

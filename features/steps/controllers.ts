@@ -3,6 +3,7 @@
 // Scaling and rollouts are what kubectl sends: a replicas patch, a new image in the template, the
 // template of an old revision (`kubectl rollout undo`).
 import type { KubeObject } from '../../harness/contract/methods.ts';
+import { DriverError } from '../../harness/contract/driver.ts';
 import { step } from '../support/step.ts';
 import { scenarioObjects } from '../support/scenarioObjects.ts';
 import { find, mustFind, passTime, within } from '../support/flowCluster.ts';
@@ -14,8 +15,21 @@ type Table = { hashes(): Record<string, string>[]; raw(): string[][] };
 
 const ns = (w: KWorld, namespace: string) => scenarioObjects(w).namespace(namespace);
 
-async function update(w: KWorld, object: KubeObject): Promise<void> {
-  await w.driver.call('objects.update', { object });
+/**
+ * Read, change and write back an object, again on a Conflict (a controller may write it in between,
+ * as client-go's RetryOnConflict expects): up to 5 attempts.
+ */
+async function modify(w: KWorld, kind: string, name: string, namespace: string, change: (o: KubeObject) => void | Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const object = await mustFind(w, kind, name, namespace);
+    await change(object);
+    try {
+      await w.driver.call('objects.update', { object });
+      break;
+    } catch (e) {
+      if (!(e instanceof DriverError && e.code === 'Conflict') || attempt === 5) throw e;
+    }
+  }
   if (w.driver.has('time')) await w.driver.call('time.settle', {} as never);
 }
 
@@ -103,19 +117,19 @@ step('within {int} seconds no replica set and no pod is left in {text}', ['objec
 // --- Deployments -----------------------------------------------------------------------------------
 
 step('I set the image of the deployment {text} in {text} to {text}', ['objects'], async function (name: string, namespace: string, image: string) {
-  const d = await mustFind(this, 'Deployment', name, namespace);
-  (d.spec as any).template.spec.containers[0].image = image;
-  await update(this, d);
+  await modify(this, 'Deployment', name, namespace, (d) => {
+    (d.spec as any).template.spec.containers[0].image = image;
+  });
 });
 
 step('I roll the deployment {text} in {text} back to revision {int}', ['objects'], async function (name: string, namespace: string, revision: number) {
-  const d = await mustFind(this, 'Deployment', name, namespace);
-  const rs = (await list(this, 'ReplicaSet', namespace)).find((r) => controllerOf(r)?.uid === d.metadata.uid && r.metadata.annotations?.[REVISION] === String(revision));
-  if (!rs) return this.mismatch(`deployment ${name} has no revision ${revision}`, revision, 'none');
-  const template = structuredClone((rs.spec as any).template);
-  delete template.metadata.labels[TEMPLATE_HASH];
-  (d.spec as any).template = template;
-  await update(this, d);
+  await modify(this, 'Deployment', name, namespace, async (d) => {
+    const rs = (await list(this, 'ReplicaSet', namespace)).find((r) => controllerOf(r)?.uid === d.metadata.uid && r.metadata.annotations?.[REVISION] === String(revision));
+    if (!rs) return this.mismatch(`deployment ${name} has no revision ${revision}`, revision, 'none');
+    const template = structuredClone((rs.spec as any).template);
+    delete template.metadata.labels[TEMPLATE_HASH];
+    (d.spec as any).template = template;
+  });
 });
 
 step('the deployment {text} in {text} is at revision {int}', ['objects'], async function (name: string, namespace: string, revision: number) {

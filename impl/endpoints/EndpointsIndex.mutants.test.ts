@@ -49,24 +49,29 @@ describe('EndpointsIndex with pods sharing an address', () => {
     const index = new EndpointsIndex();
     const ports = [{ name: 'a', port: 1, targetPort: 'a' }, { name: 'b', port: 2, targetPort: 'b' }];
     index.onServiceChange(service('web', { ports }));
+    // x and y share an address key (same IP, no UID); z makes port a's addresses differ from port b's
     const x = pod('x', { ip: '10.1.0.1', uid: '', node: 'n1', ports: [{ name: 'a', containerPort: 81 }] });
     const y = pod('y', { ip: '10.1.0.1', uid: '', node: 'n2', ports: [{ name: 'b', containerPort: 82 }] });
+    const z = pod('z', { ip: '10.1.0.2', ports: [{ name: 'a', containerPort: 81 }] });
     index.onPodChange(null, x);
     index.onPodChange(null, y);
+    index.onPodChange(null, z);
     index.onPodChange(x, { ...x, spec: { ...x.spec, nodeName: 'n3' } });
     assert.deepEqual(compareWithRebuild(index), []);
   });
 });
 
 describe('EndpointsIndex reads', () => {
-  it('Endpoints read earlier do not change when a pod joins later', () => {
-    const index = new EndpointsIndex();
-    index.onServiceChange(service('web'));
-    index.onPodChange(null, pod('a', { ip: '10.1.0.1' }));
-    const before = index.endpoints('default/web');
-    const snapshot = JSON.stringify(before);
-    index.onPodChange(null, pod('b', { ip: '10.1.0.2' }));
-    assert.equal(JSON.stringify(before), snapshot);
-    assert.deepEqual(ips(index, 'default/web'), ['10.1.0.1', '10.1.0.2']);
-  });
+  for (const ready of [true, false]) {
+    it(`Endpoints read earlier do not change when a ${ready ? '' : 'not-'}ready pod joins later`, () => {
+      const index = new EndpointsIndex();
+      index.onServiceChange(service('web'));
+      index.onPodChange(null, pod('a', { ip: '10.1.0.1', ready }));
+      const before = index.endpoints('default/web');
+      const snapshot = JSON.stringify(before);
+      index.onPodChange(null, pod('b', { ip: '10.1.0.2', ready }));
+      assert.equal(JSON.stringify(before), snapshot);
+      assert.notEqual(JSON.stringify(index.endpoints('default/web')), snapshot);
+    });
+  }
 });

@@ -30,6 +30,10 @@ describe('podContribution', () => {
     assert.equal(podContribution(service('web', { ports: [{ port: 80, targetPort: 'http' }] }), pod('a')), null));
   it('a service without ports and with a cluster IP gets nothing', () =>
     assert.equal(podContribution(service('web', { ports: [] }), pod('a')), null));
+  it('a service whose spec has no ports field gets nothing, even from a pod with an unnamed port', () => {
+    const noPorts = { metadata: { name: 'web', namespace: 'default' }, spec: { selector: { app: 'web' }, clusterIP: '10.0.0.10' } };
+    assert.equal(podContribution(noPorts, pod('a', { ports: [{ containerPort: 8080 }] })), null);
+  });
   it('a headless service without ports gets the address with no port', () =>
     assert.deepEqual(podContribution(service('web', { ports: [], clusterIP: 'None' }), pod('a'))?.ports, [null]));
   it('a pod without spec is on no node', () => {

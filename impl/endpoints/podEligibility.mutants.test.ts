@@ -62,4 +62,5 @@ describe('podIPForService picks the IP of the service family', () => {
   it('a pod with only status.podIP is read as podIPs [podIP]', () =>
     assert.equal(podIPForService(service('web'), { ...bare, status: { podIP: '10.1.0.7' } }), '10.1.0.7'));
   it('a pod without status has no IP', () => assert.equal(podIPForService(service('web'), bare), undefined));
+  it('a pod without status has no IP for a headless service', () => assert.equal(podIPForService(service('web', { clusterIP: 'None' }), bare), undefined));
 });
