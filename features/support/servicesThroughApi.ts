@@ -25,10 +25,18 @@ async function ensureNamespace(w: KWorld, name: string): Promise<void> {
   w.createdNamespaces.push(name);
 }
 
-/** The manifest moved to its real namespace, without the fields the API server assigns. */
+/**
+ * A scheduler no cluster runs. Pods naming it are never bound, so no kubelet runs them and the
+ * status the scenario writes (IP, readiness) is the only one: the endpoints controller's view is
+ * then exactly what the scenario says, on any cluster.
+ */
+export const NO_SCHEDULER = 'kconform-unscheduled';
+
+/** The manifest moved to its real namespace, without the fields the API server assigns; Pods left unscheduled. */
 function forApi(w: KWorld, o: KubeObject): KubeObject {
   const { uid: _uid, deletionTimestamp: _deleted, ...metadata } = o.metadata;
-  return { ...o, metadata: { ...metadata, namespace: apiNamespace(w, o.metadata.namespace) } };
+  const moved = { ...o, metadata: { ...metadata, namespace: apiNamespace(w, o.metadata.namespace) } };
+  return o.kind === 'Pod' ? { ...moved, spec: { ...(o.spec as object), schedulerName: NO_SCHEDULER } } : moved;
 }
 
 /** Creates every declared Service and Pod; each Pod's status (IP, phase, Ready) is then written as a kubelet would. */
