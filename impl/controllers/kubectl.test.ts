@@ -4,17 +4,9 @@
 // openssl.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const KUBECTL = process.env.KCONFORM_KUBECTL || '/usr/bin/kubectl';
-const CLI = fileURLToPath(new URL('../../bin/kconform.mjs', import.meta.url));
-const which = (cmd: string) => new Promise<boolean>((resolve) => execFile('sh', ['-c', `command -v ${cmd}`], (error) => resolve(!error)));
-const skip = !existsSync(KUBECTL) || !(await which('openssl'));
+import { serveSkip as skip, withServe as serve, type Kubectl } from '../../test/support/kconformServe.ts';
 
 /** `kubectl create deployment web --image=nginx:1.24 --replicas=2`, plus a node for its pods. */
 const MANIFESTS = `apiVersion: v1
@@ -33,31 +25,15 @@ spec:
       containers: [{name: nginx, image: "nginx:1.24"}]
 `;
 
-type Kubectl = (...args: string[]) => Promise<string>;
-
-/** Runs `body` against a fresh `kconform serve` with a kubeconfig for it. */
+/** Runs `body` against a fresh `kconform serve`, with web.yaml (the manifests above) in its folder. */
 async function withServe(body: (kubectl: Kubectl, dir: string) => Promise<void>): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'kconform-ctl-'));
-  const kubeconfig = join(dir, 'kubeconfig');
-  const server = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--kubeconfig', kubeconfig], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
-  let output = '';
-  try {
-    await new Promise<void>((resolve, reject) => {
-      server.stdout.on('data', (chunk) => ((output += chunk), output.includes('Ctrl-C') && resolve()));
-      server.stderr.on('data', (chunk) => (output += chunk));
-      void exited.then(() => reject(new Error(`serve exited early:\n${output}`)));
-    });
-    const kubectl: Kubectl = (...args) =>
-      new Promise((resolve, reject) =>
-        execFile(KUBECTL, args, { env: { ...process.env, KUBECONFIG: kubeconfig }, timeout: 60_000 }, (error, stdout, stderr) => (error ? reject(new Error(`kubectl ${args.join(' ')}: ${stderr}${stdout}`)) : resolve(stdout.trim()))));
-    await writeFile(join(dir, 'web.yaml'), MANIFESTS);
-    await body(kubectl, dir);
-  } finally {
-    server.kill('SIGINT');
-    await exited;
-    await rm(dir, { recursive: true, force: true });
-  }
+  await serve(
+    async ({ kubectl, dir }) => {
+      await writeFile(join(dir, 'web.yaml'), MANIFESTS);
+      await body(kubectl, dir);
+    },
+    { kubectlTimeoutMs: 60_000 },
+  );
 }
 
 /** `revision image desired` of each ReplicaSet, sorted by revision. */

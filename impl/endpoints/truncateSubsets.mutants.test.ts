@@ -5,6 +5,6 @@ import { truncateSubsets } from './truncateSubsets.ts';
 
 it('a subset with only not-ready addresses keeps nothing when the ready ones are cut', () => {
   const ready = [{ ip: '10.0.0.1' }, { ip: '10.0.0.2' }, { ip: '10.0.0.3' }];
-  const got = truncateSubsets([{ addresses: ready }, { notReadyAddresses: [{ ip: '10.0.0.9' }] }], 2);
-  assert.deepEqual(got, { subsets: [{ addresses: ready.slice(0, 2) }, {}], truncated: true });
+  const got = truncateSubsets([{ notReadyAddresses: [{ ip: '10.0.0.9' }] }, { addresses: ready }], 2);
+  assert.deepEqual(got, { subsets: [{}, { addresses: ready.slice(0, 2) }], truncated: true });
 });
