@@ -132,9 +132,13 @@ step('I roll the deployment {text} in {text} back to revision {int}', ['objects'
   });
 });
 
+// The controller records the revision on the Deployment in a write of its own, after the
+// ReplicaSets: in real time it may land a moment later, so this waits up to 5 seconds for it.
 step('the deployment {text} in {text} is at revision {int}', ['objects'], async function (name: string, namespace: string, revision: number) {
-  const d = await mustFind(this, 'Deployment', name, namespace);
-  await this.expectEqual(`the revision of deployment ${name}`, d.metadata.annotations?.[REVISION], String(revision));
+  await within(this, 5, `deployment ${name} at revision ${revision}`, async () => {
+    const got = (await mustFind(this, 'Deployment', name, namespace)).metadata.annotations?.[REVISION];
+    return got === String(revision) ? undefined : `revision ${got}`;
+  });
 });
 
 step('within {int} seconds the rollout of the deployment {text} in {text} is complete', ['objects'], async function (seconds: number, name: string, namespace: string) {
