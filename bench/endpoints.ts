@@ -6,6 +6,7 @@
 // Run: node --import tsx bench/endpoints.ts  (writes reports/bench/endpoints.json)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { EndpointsIndex, type Pod, type Service } from '../impl/endpoints/index.ts';
+import { seededRandom } from '../impl/clock/rng.ts';
 
 const makeService = (name: string, app: string): Service => ({
   metadata: { name, namespace: 'default' },
@@ -18,15 +19,7 @@ const makePod = (name: string, app: string, i: number, ready: boolean): Pod => (
   status: { phase: 'Running', podIP: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }] },
 });
 
-/** A small deterministic PRNG (mulberry32), so runs are comparable. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 const round = (x: number) => Math.round(x * 100) / 100;

@@ -2,6 +2,7 @@
 // Run directly (`node --import tsx bench/labels.ts`) to print the figures as JSON.
 import { pathToFileURL } from 'node:url';
 import { parseSelector, type Labels } from '../impl/labels/index.ts';
+import { seededRandom } from '../impl/clock/rng.ts';
 
 const PARSE_MIX = [
   'app=nginx',
@@ -18,15 +19,7 @@ const PARSE_MIX = [
 const MATCH_SELECTOR = 'app in (web,api),env!=prod,tier,!canary,version>3';
 const LABEL_SETS = 150_000;
 
-/** A small deterministic PRNG (mulberry32), so every run matches the same label sets. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 function labelSets(n: number, seed = 42): Labels[] {
   const rand = rng(seed);
