@@ -1,6 +1,7 @@
 import type { Command } from './main.ts';
 import { runCommand } from './commands/run.ts';
 import { serveCommand } from './commands/serve.ts';
+import { componentCommand } from './commands/component.ts';
 import { stepsCommand } from './commands/steps.ts';
 import { claimsCommand } from './commands/claims.ts';
 import { checkCommand } from './commands/check.ts';
@@ -11,6 +12,7 @@ import { driverCheckCommand } from './commands/driverCheck.ts';
 export const commands: Record<string, Command> = {
   run: runCommand,
   serve: serveCommand,
+  component: componentCommand,
   steps: stepsCommand,
   claims: claimsCommand,
   check: checkCommand,

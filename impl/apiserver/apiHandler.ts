@@ -19,6 +19,7 @@ import { namespaces } from './kinds/namespaces.ts';
 import { pods } from './kinds/pods.ts';
 import { serviceAllocator } from './kinds/services.ts';
 import { podExec, podLog, type KubeletDialer } from './nodeProxy.ts';
+import { METRICS_CONTENT_TYPE, RequestCounter } from './requestMetrics.ts';
 
 export interface ApiRequest {
   method: string;
@@ -66,16 +67,27 @@ export async function createApiHandler(store: Store, options: ApiHandlerOptions 
       if (!(error instanceof ApiError && error.reason === 'AlreadyExists')) throw error;
     });
   }
+  const requests = new RequestCounter();
+  const answer = async (request: ApiRequest): Promise<ApiResponse> => {
+    try {
+      const path = request.url.split('?')[0];
+      if (authenticate && !PUBLIC_PATHS.has(path)) await authenticate(header(request, 'authorization'));
+      if (path === '/metrics') {
+        if (!/^(GET|HEAD)$/i.test(request.method)) throw methodNotAllowed();
+        return { status: 200, contentType: METRICS_CONTENT_TYPE, body: requests.text() };
+      }
+      return await dispatch(resources, request, options.kubelets);
+    } catch (error) {
+      const failure = translate(error);
+      return json(failure.code, failure.body);
+    }
+  };
   return {
     resources,
     async handle(request) {
-      try {
-        if (authenticate && !PUBLIC_PATHS.has(request.url.split('?')[0])) await authenticate(header(request, 'authorization'));
-        return await dispatch(resources, request, options.kubelets);
-      } catch (error) {
-        const failure = translate(error);
-        return json(failure.code, failure.body);
-      }
+      const response = await answer(request);
+      requests.count(request.method, response.status);
+      return response;
     },
   };
 }

@@ -78,6 +78,20 @@ const cases: { name: string; run(ctx: Ctx): Promise<void> }[] = [
     },
   },
   {
+    name: '/metrics counts the requests answered so far by verb and code, in the Prometheus text format',
+    async run({ api }) {
+      const before = await api('GET', '/metrics');
+      await api('GET', `${PODS}/none`);
+      await api('GET', `${PODS}/none`);
+      const after = await api('GET', '/metrics');
+      assert.equal(after.status, 200);
+      assert.match(after.body, /^# TYPE apiserver_request_total counter$/m);
+      const count = (text: string) => Number(/^apiserver_request_total\{verb="GET",code="404"\} (\d+)$/m.exec(text)?.[1] ?? 0);
+      assert.equal(count(after.body) - count(before.body), 2);
+      assert.equal((await api('POST', '/metrics', {})).status, 405);
+    },
+  },
+  {
     name: 'a created pod gets uid, resourceVersion, generation and defaults; a second create is AlreadyExists',
     async run({ api }) {
       const created = await api('POST', PODS, pod('p1'));

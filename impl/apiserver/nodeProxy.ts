@@ -75,8 +75,9 @@ export function logOptions(query: URLSearchParams): ContainerLogOptions {
   };
 }
 
-function unreachable(node: string, path: string): ApiError {
-  return new ApiError(500, 'InternalError', `Get "https://${node}:${KUBELET_PORT}${path}": dial tcp: connect: connection refused`);
+/** What the API server answers when the node's kubelet cannot be reached; `why` as Go's dialer says it. */
+export function unreachable(node: string, path: string, why = 'dial tcp: connect: connection refused'): ApiError {
+  return new ApiError(500, 'InternalError', `Get "https://${node}:${KUBELET_PORT}${path}": ${why}`);
 }
 
 /** GET pods/{name}/log: the container's log as text/plain; an unscheduled pod has none yet (empty). */

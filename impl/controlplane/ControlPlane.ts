@@ -4,7 +4,7 @@
 // with the memory store); under real time on a RealScheduler and the wall clock.
 import { randomBytes as cryptoRandomBytes } from 'node:crypto';
 import { memoryStore, type Store } from '../store/index.ts';
-import { createApiHandler, REAL_ENV, selfSignedCertificate, simulatedEnv, startApiServer, type ApiHandler, type RunningApiServer, type ServingCertificate } from '../apiserver/index.ts';
+import { createApiHandler, REAL_ENV, selfSignedCertificate, simulatedEnv, startApiServer, type ApiHandler, type KubeletDialer, type RunningApiServer, type ServingCertificate } from '../apiserver/index.ts';
 import { RealClock, RealScheduler, SeededScheduler, seededRandom, type Clock, type Tasks } from '../clock/index.ts';
 import { RestClient, httpTransport, inProcessTransport, type ApiClient, type Transport } from '../client/index.ts';
 import { componentContext, type ComponentDefinition, type ComponentDeps, type RunningComponent } from './Component.ts';
@@ -37,6 +37,11 @@ export interface ControlPlaneOptions {
   /** Requests without a token act as the admin (default true). */
   anonymousAdmin?: boolean;
   trace?: TraceOptions;
+  /**
+   * How the API server reaches kubelets for pods/log and pods/exec (default: the running kubelet
+   * component's, in process). Set when the kubelets run in another process.
+   */
+  kubelets?: KubeletDialer;
   /** Virtual time: the task budget of one settle(). */
   maxTasks?: number;
   /** Virtual time: real ms settle() waits for outside I/O (use with the etcd store). */
@@ -107,7 +112,7 @@ export class ControlPlane {
     const adminToken = options.adminToken ?? Buffer.from(virtual ? randomBytes(32) : cryptoRandomBytes(32)).toString('hex');
     const authentication = { adminToken, anonymousAdmin: options.anonymousAdmin ?? true };
     const started: Started[] = [];
-    const kubelets = (node: string) => started.map((s) => s.running?.kubeletApi?.(node)).find(Boolean);
+    const kubelets = options.kubelets ?? ((node: string) => started.map((s) => s.running?.kubeletApi?.(node)).find(Boolean));
     const handler = tracedHandler(await runAs(API_SERVER, () => createApiHandler(store, { authentication, kubelets, env: virtual ? simulatedEnv(() => clock.now(), serverRandom) : REAL_ENV })), trace);
 
     let server: RunningApiServer | undefined;

@@ -5,4 +5,5 @@ export { componentContext, type ComponentContext, type ComponentDefinition, type
 export { Trace, type TraceEntry, type TraceOptions, type RequestEntry, type WatchEntry, type StoreEntry, type ErrorEntry } from './Trace.ts';
 export { API_SERVER, currentActor, runAs } from './actor.ts';
 export { recordingStore } from './recordingStore.ts';
+export { connectComponents, type ConnectedComponents, type RemoteApiServer } from './connectComponents.ts';
 export { tracedHandler } from './tracedHandler.ts';

@@ -4,4 +4,4 @@ export { loadLayout, validateLayout, fieldPath, LAYOUT_NAMES, type PortLayout, t
 export { portConflicts, portRange, shiftLayout } from './portConflicts.ts';
 export { serveLayout, metricsText, ServeLayoutError, type ServeLayoutOptions, type ServedListener, type ServingLayout, type HostedComponent } from './serving/serveLayout.ts';
 export { hostedBy, layoutComponentOf, CONTROLLER_MANAGER, type RunningComponents } from './serving/hostedBy.ts';
-export { servePlanePorts, layoutPort, API_SERVER_COMPONENT, type ServePlanePortsOptions } from './serving/servePlanePorts.ts';
+export { runLayoutComponent, layoutProcesses, layoutPort, kubeletApiPort, API_SERVER_COMPONENT, type RunLayoutComponentOptions, type RunningLayoutComponent } from './serving/runLayoutComponent.ts';

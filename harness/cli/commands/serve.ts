@@ -1,12 +1,17 @@
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { Command } from '../main.ts';
 import { openDriver } from '../../drivers/select.ts';
 import { serve } from '../../protocol/serve.ts';
-import { ControlPlane } from '../../../impl/controlplane/index.ts';
 import { etcdStore, memoryStore, defaultEtcdEndpoint, type Store } from '../../../impl/store/index.ts';
-import { writeKubeconfig } from '../../../impl/apiserver/index.ts';
-import { describeListeners, parsePortBase, planComponents, startComponentPorts, REFERENCE_LAYOUT } from './serveComponents.ts';
+import { REFERENCE_LAYOUT, ServeLayoutError } from '../../../impl/ports/index.ts';
+import { describeListeners } from '../../serving/componentProcesses.ts';
+import { serveReference } from '../../serving/serveReference.ts';
+
+/** --port-base as a number; throws naming the flag. */
+export function parsePortBase(value: unknown): number {
+  const base = Number(value ?? 0);
+  if (!Number.isInteger(base) || base < 0 || base > 65535) throw new Error(`--port-base: must be an integer between 0 and 65535, not "${value}"`);
+  return base;
+}
 
 export const serveCommand: Command = {
   summary: 'run the reference control plane over HTTP (kubectl works against it), or the kconform protocol (--stdio)',
@@ -27,11 +32,12 @@ export const serveCommand: Command = {
   --insecure-anonymous-admin  requests without a bearer token act as the admin
   --insecure-http             serve plain HTTP instead of HTTPS with a self-signed certificate
                               (kubectl then sends no token: add --insecure-anonymous-admin)
-  --components                also serve every component on its own port of the layout the
-                              reference follows (spec/ports/layout-upstream.yaml): the API server
-                              on 6443, kube-controller-manager 10257, kube-scheduler 10259, kubelet
-                              10250 and 10248, kube-proxy 10256 and 10249, each answering /healthz
-                              (and /metrics where the layout says so); --port is then ignored
+  --components                run the components as separate processes, as upstream does, each on
+                              its ports of the layout the reference follows (spec/ports/layout-
+                              upstream.yaml): the API server here on 6443, kube-controller-manager
+                              10257, kube-scheduler 10259, kubelet 10250 and 10248, kube-proxy 10256
+                              and 10249, each answering /healthz (and /metrics where the layout says
+                              so); a process that dies is restarted; --port is then ignored
   --port-base N               with --components: add N to every port (default 0), so that several
                               instances can run side by side
   --stdio                     speak the kconform driver protocol (newline-delimited JSON) on
@@ -56,33 +62,29 @@ export const serveCommand: Command = {
       await serve(driver, process.stdin, process.stdout);
       return 0;
     }
-    const host = String(values.host);
-    const plan = values.components ? await planComponents(parsePortBase(values['port-base']), host, values['insecure-http'] === true) : undefined;
-    const port = plan ? plan.apiPort : Number(values.port);
+    const portBase = values.components ? parsePortBase(values['port-base']) : undefined;
+    const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: must be an integer between 0 and 65535, not "${values.port}"`);
     const store = openStore(String(values.store), values.etcd as string | undefined);
-    const plane = await ControlPlane.start({
+    const served = await serveReference({
       store,
-      clock: 'real',
-      http: { port, host, tls: plan ? (plan.tls ?? false) : !values['insecure-http'] },
-      componentsOverHttp: true,
+      host: String(values.host),
+      port,
+      components: portBase === undefined ? undefined : { portBase },
+      etcd: store.backend === 'etcd' ? String(values.etcd ?? defaultEtcdEndpoint()) : undefined,
+      insecureHttp: values['insecure-http'] === true,
       anonymousAdmin: values['insecure-anonymous-admin'] === true,
-      trace: { enabled: false },
+      kubeconfig: values.kubeconfig as string | undefined,
     }).catch(async (error) => {
       await store.close();
-      throw error;
+      throw error instanceof ServeLayoutError ? new Error(`${values.components ? '--port-base' : '--port'}: ${error.message}`) : error;
     });
-    const ports = plan && (await startComponentPorts(plane, plan, host, store.backend === 'etcd' ? String(values.etcd ?? defaultEtcdEndpoint()) : undefined).catch(async (error) => {
-      await plane.stop();
-      await store.close();
-      throw error;
-    }));
-    const url = plane.url!;
-    const path = resolve(String(values.kubeconfig ?? join(tmpdir(), `kconform-${new URL(url).port}`, 'kubeconfig')));
-    await writeKubeconfig(url, path, plane.adminToken, plane.caCert);
-    console.log(`kconform: API server at ${url} (store ${store.backend}, real time)`);
-    console.log(`kconform: components: ${plane.components.join(', ')}`);
-    if (ports) console.log(`kconform: component ports (${REFERENCE_LAYOUT} layout, base ${plan!.portBase}):\n${describeListeners(ports.listeners).join('\n')}`);
+    const path = served.kubeconfig;
+    console.log(`kconform: API server at ${served.url} (store ${store.backend}, real time)`);
+    if (served.processes) {
+      console.log(`kconform: component processes: ${Object.entries(served.processes.pids()).map(([name, pid]) => `${name} (pid ${pid})`).join(', ')}`);
+      console.log(`kconform: component ports (${REFERENCE_LAYOUT} layout, base ${portBase}):\n${describeListeners(served.processes.listeners).join('\n')}`);
+    } else console.log(`kconform: components: ${served.components.join(', ')}`);
     console.log(`kconform: kubeconfig ${path}`);
     console.log(`  export KUBECONFIG=${path}; kubectl get namespaces`);
     console.log('kconform: Ctrl-C stops it');
@@ -90,8 +92,7 @@ export const serveCommand: Command = {
       process.once('SIGINT', done);
       process.once('SIGTERM', done);
     });
-    await ports?.close();
-    await plane.stop();
+    await served.stop();
     await store.close();
     console.log('kconform: stopped');
     return 0;

@@ -109,7 +109,8 @@ export interface PortsMethods {
    * Serves every component on its port of the layout plus `portBase` on 127.0.0.1 (the API server,
    * and each component's paths: /healthz, /metrics...) until ports.stopServing, and lists the
    * master node's listeners: served with their URL, or not served and why (a component it does
-   * not run). Listening errors (a port in use) are errors; nothing stays open then.
+   * not run). Listening errors (a port in use) are errors; nothing stays open then. The reference
+   * starts itself as separate processes (`kconform serve --components`) for this.
    */
   'ports.serve': { params: { portBase: number }; result: { layout: string; listeners: ServedPortListener[] } };
   /** Closes what ports.serve opened; nothing to close is no error. */

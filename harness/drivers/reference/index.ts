@@ -25,7 +25,7 @@ export function referenceSeed(): number {
 
 /** Every capability the reference implements, with its handlers, over one control plane. */
 function capabilityTable(plane: ControlPlane, closers: (() => Promise<void>)[]): Partial<Record<Capability, Record<string, AnyHandler>>> {
-  const { close: closePorts, ...ports } = createPortsHandlers(() => plane);
+  const { close: closePorts, ...ports } = createPortsHandlers();
   closers.push(closePorts);
   const table = {
     labels: labelsHandlers,

@@ -1,5 +1,9 @@
 // The reference driver's `endpoints` and `ports` capabilities: the pure services packages, in process,
 // and (routeLive, ports.serve) the control plane's running kube-proxy and components.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DriverError } from '../../contract/driver.ts';
 import type { EndpointsMethods, PortsMethods } from '../../contract/capabilities/services.ts';
 import type { Params } from '../../contract/methods.ts';
@@ -8,8 +12,9 @@ import { computeEndpoints, type Endpoints, type Pod, type Service } from '../../
 import { ServiceAllocator, validateService, IpamConfigError } from '../../../impl/ipam/index.ts';
 import { KubeProxy, KUBE_PROXY, type RouteResult, type RunningKubeProxy } from '../../../impl/proxy/index.ts';
 import { ClusterDnsZone, podDnsConfig, resolveName } from '../../../impl/dns/index.ts';
-import { referenceLayout, servePlanePorts, ServeLayoutError, type ServingLayout } from '../../../impl/ports/index.ts';
-import { selfSignedCertificate, type ServingCertificate } from '../../../impl/apiserver/index.ts';
+import { referenceLayout, REFERENCE_LAYOUT, ServeLayoutError } from '../../../impl/ports/index.ts';
+import { memoryStore, type Store } from '../../../impl/store/index.ts';
+import { serveReference, type ServedReference } from '../../serving/serveReference.ts';
 import type { ControlPlane } from '../../../impl/controlplane/index.ts';
 import { settled } from './time.ts';
 
@@ -102,17 +107,21 @@ const endpointsHandlers: Omit<HandlersOf<EndpointsMethods>, 'endpoints.routeLive
 };
 
 /**
- * `ports.*` over `plane`. ports.serve opens the API server and each component's listeners on the
- * layout's ports (https ones with a self-signed certificate, or plain HTTP without openssl);
- * serving again first closes what the last call opened. Call the returned `close` on shutdown.
+ * `ports.*` of the reference. ports.serve starts the reference as upstream runs it (as
+ * `kconform serve --components` does): an API server on the layout's port and each component in a
+ * process of its own on its ports, all shifted by the base, https ones with a self-signed
+ * certificate (plain HTTP without openssl), on a fresh memory store. Serving again first stops what
+ * the last call started. Call the returned `close` on shutdown.
  */
-export function createPortsHandlers(plane: () => ControlPlane): HandlersOf<PortsMethods> & { close(): Promise<void> } {
-  let serving: ServingLayout | undefined;
-  let certificate: Promise<ServingCertificate | undefined> | undefined;
+export function createPortsHandlers(): HandlersOf<PortsMethods> & { close(): Promise<void> } {
+  let serving: { served: ServedReference; store: Store; dir: string } | undefined;
   const stop = async () => {
     const s = serving;
     serving = undefined;
-    await s?.close();
+    if (!s) return;
+    await s.served.stop();
+    await s.store.close();
+    await rm(s.dir, { recursive: true, force: true });
   };
   return {
     'ports.layout': () => {
@@ -121,17 +130,26 @@ export function createPortsHandlers(plane: () => ControlPlane): HandlersOf<Ports
     },
     'ports.serve': async ({ portBase }) => {
       await stop();
-      const layout = referenceLayout();
-      certificate ??= selfSignedCertificate().catch(() => undefined);
+      const store = memoryStore();
+      const dir = await mkdtemp(join(tmpdir(), 'kconform-ports-'));
       try {
-        serving = await servePlanePorts(plane(), { layout, portBase, tls: await certificate });
+        const served = await serveReference({ store, components: { portBase }, insecureHttp: !(await hasOpenssl()), kubeconfig: join(dir, 'kubeconfig') });
+        serving = { served, store, dir };
+        return { layout: REFERENCE_LAYOUT, listeners: served.processes!.listeners };
       } catch (error) {
+        await store.close();
+        await rm(dir, { recursive: true, force: true });
         if (error instanceof ServeLayoutError) throw new DriverError({ code: 'InvalidParams', message: error.message, field: 'portBase' });
         throw error;
       }
-      return { layout: layout.layout, listeners: serving.listeners };
     },
     'ports.stopServing': async () => (await stop(), {}),
     close: stop,
   };
+}
+
+let openssl: Promise<boolean> | undefined;
+/** The self-signed serving certificate is made with the openssl CLI. */
+function hasOpenssl(): Promise<boolean> {
+  return (openssl ??= new Promise((resolve) => execFile('openssl', ['version'], (error) => resolve(!error))));
 }

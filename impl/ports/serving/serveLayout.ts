@@ -3,10 +3,9 @@
 // components it hosts runs (503 otherwise), /metrics with Prometheus text. Any other path is 404.
 //
 // A listener is opened only when something hosts its component and the layout gives it paths.
-// Listeners of a component served elsewhere (`external`, e.g. the API server on its own port) are
-// reported served without being opened here; those of a component nothing hosts
-// (cloud-controller-manager in the reference) and those without paths (the NodePort range) are
-// reported not served, with why.
+// Listeners of a component nothing hosts (cloud-controller-manager in the reference) and those
+// without paths (the NodePort range) are reported not served, with why. `only` serves one
+// component's listeners (a component process), `api` adds the kubelet API to the kubelet's port.
 // Nothing is opened when the shifted layout has a clash or a port past 65535.
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -32,8 +31,13 @@ export interface ServeLayoutOptions {
   tls?: { key: string; cert: string };
   /** The components each layout component hosts; none: that component is not served. */
   hosted(layoutComponent: string): HostedComponent[];
-  /** Layout components served by something else already, with where (`https://127.0.0.1:26443`). */
-  external?: Record<string, string>;
+  /** Only this layout component's listeners (a process serving its own ports); default: all of the role's. */
+  only?: string;
+  /**
+   * More paths on one listener (the kubelet API on the kubelet's port): asked first for a path the
+   * layout does not list; false lets the listener answer 404.
+   */
+  api?: { component: string; port: number; handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> };
 }
 
 export type ServedListener = {
@@ -69,10 +73,11 @@ export function metricsText(layoutComponent: string, hosted: readonly HostedComp
   return `${lines.join('\n')}\n`;
 }
 
-function answer(paths: readonly string[], layoutComponent: string, hosted: readonly HostedComponent[]) {
-  return (req: IncomingMessage, res: ServerResponse) => {
+function answer(paths: readonly string[], layoutComponent: string, hosted: readonly HostedComponent[], api?: ServeLayoutOptions['api']) {
+  return async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const reply = (status: number, body: string, type = 'text/plain; charset=utf-8') => res.writeHead(status, { 'content-type': type }).end(body);
+    if (!paths.includes(path) && api && (await api.handle(req, res))) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') return reply(405, 'method not allowed\n');
     if (!paths.includes(path)) return reply(404, `404 page not found: ${layoutComponent} serves ${paths.join(', ')}\n`);
     if (path === '/metrics') return reply(200, metricsText(layoutComponent, hosted), 'text/plain; version=0.0.4; charset=utf-8');
@@ -96,7 +101,7 @@ export async function serveLayout(options: ServeLayoutOptions): Promise<ServingL
   const base = options.portBase ?? 0;
   const role = options.node ?? 'master';
   const host = options.host ?? '127.0.0.1';
-  const shifted = shiftLayout({ ...options.layout, components: options.layout.components.filter((l) => l.node === role) }, base);
+  const shifted = shiftLayout({ ...options.layout, components: options.layout.components.filter((l) => l.node === role && (options.only === undefined || l.component === options.only)) }, base);
   const tooHigh = shifted.components.find((l) => portRange(l.port)[1] > 65535);
   if (tooHigh) throw new ServeLayoutError(`port base ${base} moves ${tooHigh.component}'s port ${tooHigh.port} past 65535`);
   const clashes = portConflicts(shifted);
@@ -112,13 +117,12 @@ export async function serveLayout(options: ServeLayoutOptions): Promise<ServingL
       const scheme = l.scheme ?? 'none';
       const common = { node: l.node, component: l.component, port: l.port, scheme, purpose: l.purpose, paths: l.paths ?? [] };
       const hosted = options.hosted(l.component);
-      const external = options.external?.[l.component];
-      if (external) listeners.push({ ...common, served: true, url: external });
-      else if (!hosted.length) listeners.push({ ...common, served: false, reason: `the implementation runs no ${l.component}` });
+      if (!hosted.length) listeners.push({ ...common, served: false, reason: `the implementation runs no ${l.component}` });
       else if (!l.paths?.length || typeof l.port !== 'number') listeners.push({ ...common, served: false, reason: 'the layout gives it no paths to serve' });
       else {
         const https = scheme === 'https' && options.tls !== undefined;
-        const handle = answer(l.paths, l.component, hosted);
+        const api = options.api?.component === l.component && options.api.port + base === l.port ? options.api : undefined;
+        const handle = answer(l.paths, l.component, hosted, api);
         const server = https ? createHttpsServer({ key: options.tls!.key, cert: options.tls!.cert }, handle) : createHttpServer(handle);
         await listen(server, l.port, host).catch((error: NodeJS.ErrnoException) => {
           throw new ServeLayoutError(`${l.component} (${l.purpose}) cannot listen on ${host}:${l.port}: ${error.code ?? error.message}`);
