@@ -53,4 +53,17 @@ export const servicesMutants: Mutant[] = [
       },
     },
   },
+  {
+    name: 'listed-but-not-listening',
+    mistake: 'the scheduler is listed on its port, but nothing answers there',
+    area: AREA,
+    caughtBy: ["the implementation's components answer on the ports of its layout"],
+    intercept: {
+      'ports.serve': async (p, next) => {
+        const r = await next(p);
+        const moved = (url: string) => url.replace(/:(\d+)$/, (_, port) => `:${Number(port) + 1}`);
+        return { ...r, listeners: r.listeners.map((l) => (l.served && l.component === 'kube-scheduler' ? { ...l, url: moved(l.url) } : l)) };
+      },
+    },
+  },
 ];
