@@ -26,7 +26,8 @@ export const notCode = [
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'tap',
-  plugins: ['@stryker-mutator/tap-runner'],
+  // survivor-log: reports/mutation/survivors.ndjson, written while the run goes (test/mutation/survivorLog.mjs)
+  plugins: ['@stryker-mutator/tap-runner', './test/mutation/survivorLog.mjs'],
   tap: {
     testFiles: [
       'impl/labels/**/*.test.ts',
@@ -44,7 +45,7 @@ export default {
   // a mutant's time limit is 1.5 × its covering tests' dry-run time + 10 s: a conformance file takes 3-5 s alone
   // and three times that on a loaded machine; infinite-loop mutants (i++ → i--) wait this long each
   timeoutMS: 10000,
-  reporters: ['json', 'html', 'clear-text', 'progress'],
+  reporters: ['json', 'html', 'clear-text', 'progress', 'survivor-log'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   clearTextReporter: { logTests: false, reportTests: false, reportMutants: false, skipFull: true },
