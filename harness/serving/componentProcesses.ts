@@ -53,7 +53,7 @@ export interface ComponentProcesses {
   close(): Promise<void>;
 }
 
-/** One supervised `kconform component <name>`: its output prefixed with the name, restarted when it dies. */
+/** One supervised `kconform component <name>`: its output on stderr prefixed with the name, restarted when it dies. */
 class ComponentProcess {
   private child: ChildProcess | undefined;
   private stopping = false;
@@ -70,12 +70,13 @@ class ComponentProcess {
     const child = spawn(process.execPath, [CLI, 'component', this.name, ...this.args], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
     this.child = child;
     let output = '';
-    const relay = (stream: NodeJS.WritableStream) => (chunk: Buffer) => {
+    // to stderr: stdout may be a protocol channel (`serve --stdio` serving ports)
+    const relay = (chunk: Buffer) => {
       output = (output + chunk).slice(-4000);
-      for (const line of String(chunk).split('\n').filter(Boolean)) stream.write(`[${this.name}] ${line}\n`);
+      for (const line of String(chunk).split('\n').filter(Boolean)) process.stderr.write(`[${this.name}] ${line}\n`);
     };
-    child.stdout!.on('data', relay(process.stdout));
-    child.stderr!.on('data', relay(process.stderr));
+    child.stdout!.on('data', relay);
+    child.stderr!.on('data', relay);
     return new Promise((resolve, reject) => {
       let serving = false;
       const timer = setTimeout(() => (child.kill('SIGKILL'), reject(new Error(`${this.name} did not serve within ${START_TIMEOUT_MS / 1000} s:\n${output}`))), START_TIMEOUT_MS);
@@ -96,7 +97,7 @@ class ComponentProcess {
     console.error(`kconform: ${why}; restarting (${this.restarts} of ${MAX_RESTARTS})`);
     this.start().then(
       (ready) => console.error(`kconform: ${this.name} serves again (pid ${ready.pid})`),
-      (error: Error) => console.error(`kconform: ${error.message}`),
+      (error: Error) => this.stopping || console.error(`kconform: ${error.message}`),
     );
   }
 
