@@ -10,9 +10,10 @@ import { replicationcontrollers } from './kinds/replicationControllers.ts';
 import { configmaps, endpoints, events, secrets, serviceaccounts } from './kinds/simple.ts';
 import { leases } from './kinds/leases.ts';
 import { runtimeclasses } from './kinds/runtimeClasses.ts';
+import { endpointslices } from './kinds/endpointSlices.ts';
 
 export const RESOURCES: readonly ResourceType[] = [
-  pods, namespaces, nodes, services, endpoints, serviceaccounts, secrets, configmaps, events, persistentvolumes, replicationcontrollers, replicasets, deployments, leases, runtimeclasses,
+  pods, namespaces, nodes, services, endpoints, serviceaccounts, secrets, configmaps, events, persistentvolumes, replicationcontrollers, replicasets, deployments, leases, runtimeclasses, endpointslices,
 ];
 
 /** The served group-versions, core first. */

@@ -8,6 +8,7 @@ import { replicaSetController } from '../controllers/replicaset/replicaSetContro
 import { deploymentController } from '../controllers/deployment/deploymentController.ts';
 import { garbageCollector } from '../controllers/garbagecollector/garbageCollector.ts';
 import { kubeProxyComponent } from '../proxy/component/kubeProxyComponent.ts';
+import { endpointSliceController } from '../controllers/endpointslice/endpointSliceController.ts';
 import { dnsAddon, endpointsController, namespaceController, serviceAccountController, tokenController } from '../controllers/index.ts';
 
 export const COMPONENTS: readonly ComponentDefinition[] = [
@@ -15,6 +16,7 @@ export const COMPONENTS: readonly ComponentDefinition[] = [
   serviceAccountController,
   tokenController,
   endpointsController,
+  endpointSliceController,
   kubeProxyComponent,
   schedulerComponent,
   kubeletComponent,

@@ -1,5 +1,6 @@
 // `npm run mutation`: StrykerJS with stryker.config.mjs, then the per-area scores (reports/mutation/scores.{json,md}).
-//   node --import tsx test/mutation/stryker.ts [--area labels|scheduler|endpoints]... [--mutate <glob>]... [--incremental]
+//   node --import tsx test/mutation/stryker.ts [--area labels|scheduler|endpoints]... [--mutate <glob>]... [--incremental] [--concurrency N]
+// --area also picks the area's killers (stryker.config.mjs); --concurrency N runs N test processes (default 1).
 // --incremental re-tests only mutants whose code or covering test files changed since the last run of the same scope.
 // Stryker's own CLI refuses Node < 22 at load time (a check in its CLI module only); this starts its Stryker
 // class directly, which runs on Node 20. On Node 22, `npx stryker run --mutate ...` works as well (then run
@@ -11,15 +12,17 @@ import { formatDuration, scoresTable, writeScores } from './summarize.ts';
 const root = new URL('../../', import.meta.url);
 const config = (await import(new URL('stryker.config.mjs', root).href)) as {
   areas: Record<string, string>;
+  killers: Record<string, string[]>;
   notCode: string[];
-  default: { jsonReporter: { fileName: string } };
+  default: { jsonReporter: { fileName: string }; tap: Record<string, unknown> };
 };
 
 /** Options this script understands; anything else is an error, so that a typo does not start an hour-long run. */
-function parseArgs(argv: string[]): { mutate: string[]; incremental: boolean; scope: string } {
+function parseArgs(argv: string[]): { mutate: string[]; incremental: boolean; scope: string; concurrency?: number; testFiles?: string[] } {
   const mutate: string[] = [];
   const areas: string[] = [];
   let incremental = false;
+  let concurrency: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     const value = () => inline ?? argv[++i] ?? fail(`${flag} needs a value`);
@@ -31,10 +34,14 @@ function parseArgs(argv: string[]): { mutate: string[]; incremental: boolean; sc
       }
     } else if (flag === '--mutate') mutate.push(...value().split(','));
     else if (flag === '--incremental') incremental = true;
-    else fail(`unknown option ${flag} (options: --area, --mutate, --incremental)`);
+    else if (flag === '--concurrency') {
+      concurrency = Number(value());
+      if (!Number.isInteger(concurrency) || concurrency < 1) fail('--concurrency must be a positive integer');
+    } else fail(`unknown option ${flag} (options: --area, --mutate, --incremental, --concurrency)`);
   }
   const scope = mutate.length === 0 ? 'all' : areas.length === mutate.length ? areas.join('-') : 'scoped';
-  return { mutate: mutate.length ? [...mutate, ...config.notCode] : [], incremental, scope };
+  const testFiles = areas.length ? [...new Set(areas.flatMap((a) => config.killers[a]))] : undefined;
+  return { mutate: mutate.length ? [...mutate, ...config.notCode] : [], incremental, scope, concurrency, testFiles };
 }
 
 function fail(message: string): never {
@@ -42,7 +49,7 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const { mutate, incremental, scope } = parseArgs(process.argv.slice(2));
+const { mutate, incremental, scope, concurrency, testFiles } = parseArgs(process.argv.slice(2));
 process.chdir(fileURLToPath(root));
 // resolved from the project, as `npx stryker` would: the package's exports map only exposes the CLI entry
 const { Stryker } = (await import(pathToFileURL(join(process.cwd(), 'node_modules/@stryker-mutator/core/dist/src/stryker.js')).href)) as {
@@ -52,7 +59,12 @@ const started = Date.now();
 // --incremental keeps one results file per scope (reports/mutation/incremental-labels.json, ...): Stryker's
 // file only holds the files a run mutated, so per-area runs must not share one
 const incrementalFile = `${dirname(config.default.jsonReporter.fileName)}/incremental-${scope}.json`;
-await new Stryker({ ...(mutate.length ? { mutate } : {}), ...(incremental ? { incremental, incrementalFile } : {}) }).runMutationTest();
+await new Stryker({
+  ...(mutate.length ? { mutate } : {}),
+  ...(incremental ? { incremental, incrementalFile } : {}),
+  ...(concurrency ? { concurrency } : {}),
+  ...(testFiles ? { tap: { ...config.default.tap, testFiles } } : {}),
+}).runMutationTest();
 const wallTimeSeconds = (Date.now() - started) / 1000;
 
 const command = ['npm run mutation', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');

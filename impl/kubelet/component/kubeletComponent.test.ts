@@ -23,6 +23,12 @@ const cases: { name: string; fixtures: KubeObject[]; advanceMs: number; stop?: b
     },
   },
   {
+    name: 'a node annotated to have no simulated kubelet gets none: no Lease, no status, its pods left alone',
+    fixtures: [{ ...bare('n1'), metadata: { name: 'n1', annotations: { 'kconform.io/simulated-kubelet': 'false' } } }, pod('web', 'default', { nodeName: 'n1' })],
+    advanceMs: 11_000,
+    want: [],
+  },
+  {
     name: 'over a minute the Lease is renewed every 10 s while the unchanged status is not posted again',
     fixtures: [bare('n1')],
     advanceMs: 61_000,

@@ -8,6 +8,9 @@ import { NodeAgent, type KubeletMode } from './NodeAgent.ts';
 import { nodeMachine } from './nodeMachine.ts';
 
 export const KUBELET = 'kubelet';
+/** A Node annotated `kconform.io/simulated-kubelet: "false"` gets no simulated kubelet (as on a real cluster, a Node made through the API has none). */
+export const NO_SIMULATED_KUBELET = 'kconform.io/simulated-kubelet';
+const simulated = (node: KubeObject) => node.metadata.annotations?.[NO_SIMULATED_KUBELET] !== 'false';
 
 export interface KubeletFleet extends RunningComponent {
   /** The node's kubelet, while its Node exists. */
@@ -23,6 +26,7 @@ export async function startKubeletFleet(ctx: ComponentContext): Promise<KubeletF
   const lane = (node: KubeObject) => `kubelet/${node.metadata.name}`;
   nodes.on({
     add: (node) => {
+      if (!simulated(node)) return;
       const agent = new NodeAgent(ctx, node, nodeMachine(node, registered++));
       agents.set(agent.name, agent);
       ctx.tasks.enqueue(lane(node), 'start', () => agent.connect());
