@@ -16,13 +16,14 @@ export const areas = {
 
 /**
  * The test files that may kill an area's mutants (`--area` picks them): its unit tables and the conformance
- * files. The scheduler's are its own tables and the @scheduling features and properties only: every
+ * files. The scheduler's are its own tables, all in one process (test/mutation/schedulerTables.tap.ts: one
+ * process per file made start-up cost dominate), and the @scheduling features and properties only: every
  * conformance file runs the scheduler (pods get scheduled in all of them), so each would run once per
  * scheduler mutant, and the run would take hours on two cores.
  */
 export const killers = {
   labels: ['impl/labels/**/*.test.ts', 'impl/scheduler/**/*.test.ts', 'impl/endpoints/**/*.test.ts', 'test/conformance/*.test.ts'],
-  scheduler: ['impl/scheduler/**/*.test.ts', 'test/conformance/scheduling.test.ts'],
+  scheduler: ['test/mutation/schedulerTables.tap.ts', 'test/conformance/scheduling.test.ts'],
   endpoints: ['impl/labels/**/*.test.ts', 'impl/scheduler/**/*.test.ts', 'impl/endpoints/**/*.test.ts', 'test/conformance/*.test.ts'],
 };
 
