@@ -122,10 +122,10 @@ export class SchedulerCache implements Snapshot {
     }
     const states = new Map<string, ImageStateSummary>();
     for (const image of Array.isArray(raw) ? (raw as Raw[]) : []) {
-      for (const name of image.names ?? []) {
+      for (const name of Array.isArray(image?.names) ? (image.names as string[]) : []) {
         let s = this.images.get(name);
+        // the size is the one reported when the entry was created, as upstream's imageStates keeps it
         if (!s) this.images.set(name, (s = { size: Number(image.sizeBytes ?? 0), nodes: new Set() }));
-        s.size = Number(image.sizeBytes ?? 0);
         s.nodes.add(info.name);
         states.set(name, s);
       }

@@ -37,3 +37,26 @@ test('nodes absent from the statuses count with the absent status', () => {
 test('a PreFilter rejection is the whole message, without a histogram and without a preemption sentence', () => {
   assert.equal(fitErrorMessage(3, 'pod affinity terms conflict', new Map(), null), '0/3 nodes are available: pod affinity terms conflict.');
 });
+
+const absentCases = [
+  {
+    name: 'without an absent status, nodes missing from the statuses add nothing to the histogram',
+    numAllNodes: 3,
+    absent: null,
+    want: '0/3 nodes are available: 1 Insufficient cpu.',
+  },
+  {
+    name: 'when every node has a status, the absent status is not counted (no "0 reason" entry)',
+    numAllNodes: 1,
+    absent: new Status(Code.UnschedulableAndUnresolvable, 'node(s) were absent'),
+    want: '0/1 nodes are available: 1 Insufficient cpu.',
+  },
+];
+for (const c of absentCases) {
+  test(c.name, () => assert.equal(fitErrorMessage(c.numAllNodes, '', new Map([['a', u('Insufficient cpu')]]), c.absent), c.want));
+}
+
+test('with no reasons at all the message stops after the colon', () => {
+  assert.equal(fitErrorMessage(0, '', new Map(), null), '0/0 nodes are available:');
+  assert.equal(fitErrorMessage(2, '', new Map([['a', new Status(Code.Unschedulable)]]), new Status(Code.UnschedulableAndUnresolvable)), '0/2 nodes are available:');
+});

@@ -28,7 +28,8 @@ function containerRequests(c: Raw, field: string, nonZero: boolean): Resource {
 
 /**
  * The pod's requests. With `nonZero`, containers that do not request cpu/memory count upstream's
- * defaults (used by NonZeroRequested and the resource scores), unless pod-level requests are set.
+ * defaults (used by NonZeroRequested and the resource scores); with pod-level requests, only for
+ * a resource that neither the pod level, a container nor the overhead lists.
  * Throws InvalidObjectError on a malformed quantity.
  */
 export function podRequests(pod: Raw, nonZero: boolean): Resource {
@@ -61,8 +62,14 @@ export function podRequests(pod: Raw, nonZero: boolean): Resource {
     if ('memory' in podLevel) result.memory = p.memory;
     if (p.scalar) for (const [k, v] of p.scalar) if (k.startsWith('hugepages-')) result.setScalar(k, v);
     if (nonZero) {
-      if (!('cpu' in podLevel) && result.milliCPU === 0) result.milliCPU = DEFAULT_MILLI_CPU_REQUEST;
-      if (!('memory' in podLevel) && result.memory === 0) result.memory = DEFAULT_MEMORY_REQUEST;
+      // Upstream gives every container the cpu (memory) default only when neither the pod level, a container nor the overhead lists cpu (memory).
+      const listed = (k: string): boolean =>
+        k in podLevel ||
+        (spec.overhead != null && k in spec.overhead) ||
+        [spec.containers, spec.initContainers].flat().some((c: Raw) => c?.resources?.requests != null && k in c.resources.requests);
+      const defaults = podRequests({ spec: { containers: spec.containers, initContainers: spec.initContainers } }, true);
+      if (!listed('cpu')) result.milliCPU = defaults.milliCPU;
+      if (!listed('memory')) result.memory = defaults.memory;
     }
   }
   if (spec.overhead) result.addResource(Resource.fromList(spec.overhead, 'spec.overhead'), 1);

@@ -2,12 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Scheduler } from '../scheduler.ts';
 import { makeNode, makePod } from '../testing/fixtures.ts';
-import { Framework } from './framework.ts';
-import { SchedulerCache } from '../cache/schedulerCache.ts';
-import { PodInfo } from './podInfo.ts';
-import { Rng } from './rng.ts';
-import { schedulePod } from './schedulePod.ts';
-import { Code, SchedulerError, Status } from './status.ts';
 
 const many = (n: number) => [...Array(n).keys()].map((i) => makeNode(`n${i}`));
 function scheduler(nodes: ReturnType<typeof makeNode>[], seed = 0, pct?: number): Scheduler {
@@ -85,25 +79,4 @@ test('the chosen node has the highest total score among the feasible nodes', () 
   const best = Math.max(...Object.values(r.scores!));
   assert.equal(r.scores![r.node], best);
   assert.ok(r.scores!.n2 < best);
-});
-
-test('a plugin Error stops the cycle with a SchedulerError naming the plugin', () => {
-  const broken = { name: 'Broken', filter: () => new Status(Code.Error, 'disk on fire') };
-  const cache = new SchedulerCache();
-  cache.setNode(makeNode('n'));
-  assert.throws(
-    () => schedulePod(new Framework([{ plugin: broken, weight: 1 }]), cache, new PodInfo(makePod('p')), { rng: new Rng(0), startIndex: 0 }),
-    (e: unknown) => e instanceof SchedulerError && e.message === 'running "Broken" Filter plugin: disk on fire',
-  );
-});
-
-test('a score outside [0, 100] after normalizing is an error', () => {
-  const wild = { name: 'Wild', score: () => 101 };
-  const cache = new SchedulerCache();
-  cache.setNode(makeNode('a'));
-  cache.setNode(makeNode('b'));
-  assert.throws(
-    () => schedulePod(new Framework([{ plugin: wild, weight: 1 }]), cache, new PodInfo(makePod('p')), { rng: new Rng(0), startIndex: 0 }),
-    /plugin "Wild" returns an invalid score 101/,
-  );
 });

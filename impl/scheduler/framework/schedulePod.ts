@@ -42,9 +42,6 @@ export type CycleResult =
       nextStartIndex: number;
     };
 
-function fail(phase: string, plugin: string, s: Status): never {
-  throw new SchedulerError(`running "${plugin}" ${phase} plugin: ${s.message()}`);
-}
 
 /** Throws SchedulerError when a plugin returns Error or a score out of [0, 100]. */
 export function schedulePod(fw: Framework, snapshot: Snapshot, pod: PodInfo, opts: CycleOptions): CycleResult {
@@ -62,18 +59,24 @@ export function schedulePod(fw: Framework, snapshot: Snapshot, pod: PodInfo, opt
   const skipFilter = new Set<string>();
   let allowed: Set<string> | null = null;
   const withNodes: string[] = [];
+  // Unschedulable (preemption could help) lets the remaining PreFilters run; the last one is reported.
+  let rejected: Status | null = null;
   for (const p of fw.preFilter) {
     const r = p.preFilter(state, pod);
-    if (r?.status) {
-      if (r.status.code === Code.Skip) skipFilter.add(p.name);
-      else if (r.status.isRejected()) {
-        const s = r.status.withPlugin(p.name);
-        unschedulablePlugins.add(p.name);
-        return unschedulable(fitErrorMessage(all.length, s.message(), new Map(), s), new Map(), s, opts.startIndex);
-      } else if (r.status.code !== Code.Success) fail('PreFilter', p.name, r.status);
+    if (r?.status && r.status.code !== Code.Success) {
+      if (r.status.code === Code.Skip) {
+        skipFilter.add(p.name);
+        continue;
+      }
+      if (!r.status.isRejected()) throw new SchedulerError(`running PreFilter plugin "${p.name}": ${r.status.message()}`);
+      rejected = r.status.withPlugin(p.name);
+      if (rejected.code === Code.Unschedulable) continue;
+      unschedulablePlugins.add(p.name);
+      return unschedulable(fitErrorMessage(all.length, rejected.message(), new Map(), rejected), new Map(), rejected, opts.startIndex);
     }
     if (r?.nodeNames) {
       withNodes.push(p.name);
+      withNodes.sort();
       const names: ReadonlySet<string> = r.nodeNames;
       allowed = allowed ? new Set([...allowed].filter((n: string) => names.has(n))) : new Set(names);
       if (allowed.size === 0) {
@@ -84,11 +87,16 @@ export function schedulePod(fw: Framework, snapshot: Snapshot, pod: PodInfo, opt
       }
     }
   }
+  if (rejected) {
+    withNodes.forEach((n) => unschedulablePlugins.add(n));
+    unschedulablePlugins.add(rejected.plugin);
+    return unschedulable(fitErrorMessage(all.length, rejected.message(), new Map(), rejected), new Map(), rejected, opts.startIndex);
+  }
   let nodes = all;
   let absent: Status | null = null;
   if (allowed) {
     nodes = all.filter((n) => allowed!.has(n.name));
-    absent = new Status(Code.UnschedulableAndUnresolvable, `node(s) didn't satisfy plugin(s) [${[...withNodes].sort().join(' ')}]`);
+    absent = new Status(Code.UnschedulableAndUnresolvable, `node(s) didn't satisfy plugin(s) [${withNodes.join(' ')}]`);
     withNodes.forEach((n) => unschedulablePlugins.add(n));
   }
 
@@ -112,7 +120,7 @@ export function schedulePod(fw: Framework, snapshot: Snapshot, pod: PodInfo, opt
     else if (s.isRejected()) {
       statuses.set(node.name, s);
       unschedulablePlugins.add(filters[j].name);
-    } else fail('Filter', filters[j].name, s);
+    } else throw new SchedulerError(`running "${filters[j].name}" filter plugin: ${s.message()}`);
   }
   const nextStartIndex = (opts.startIndex + processed) % all.length;
   if (feasible.length === 0) {
@@ -126,7 +134,7 @@ export function schedulePod(fw: Framework, snapshot: Snapshot, pod: PodInfo, opt
     const s = p.preScore(state, pod, feasible);
     if (s === null) continue;
     if (s.code === Code.Skip) skipScore.add(p.name);
-    else fail('PreScore', p.name, s);
+    else throw new SchedulerError(`running PreScore plugin "${p.name}": ${s.message()}`);
   }
   const m = feasible.length;
   const totals = new Float64Array(m);
@@ -138,7 +146,7 @@ export function schedulePod(fw: Framework, snapshot: Snapshot, pod: PodInfo, opt
     for (let i = 0; i < m; i++) {
       const v = scores[i];
       if (!(v >= 0 && v <= MAX_NODE_SCORE)) {
-        throw new SchedulerError(`plugin "${plugin.name}" returns an invalid score ${v}, it should in the range of [0, ${MAX_NODE_SCORE}] after normalizing`);
+        throw new SchedulerError(`applying score defaultWeights on Score plugins: plugin "${plugin.name}" returns an invalid score ${v}, it should in the range of [0, ${MAX_NODE_SCORE}] after normalizing`);
       }
       totals[i] += v * weight;
     }

@@ -18,6 +18,11 @@ const cases: { name: string; text: string | number; value: number; milli: number
   { name: 'zero is zero', text: '0', value: 0, milli: 0 },
   { name: 'a leading dot is a fraction', text: '.5', value: 1, milli: 500 },
   { name: 'fractional binary quantity', text: '0.5Gi', value: 536870912, milli: 536870912000 },
+  { name: 'a negative integer keeps its sign', text: '-1', value: -1, milli: -1000 },
+  { name: 'a negative fraction rounds away from zero', text: '-1.5', value: -2, milli: -1500 },
+  { name: 'negative millis round away from zero for Value', text: '-100m', value: -1, milli: -100 },
+  { name: 'negative nano rounds away from zero to one milli', text: '-1n', value: -1, milli: -1 },
+  { name: 'a negative binary quantity', text: '-1Ki', value: -1024, milli: -1024000 },
 ];
 
 for (const c of cases) {

@@ -54,5 +54,6 @@ export function normalizeScore(_state: CycleState, _pod: PodInfo, scores: Float6
     if (s < min) min = s;
   }
   const diff = max - min;
-  for (let i = 0; i < scores.length; i++) scores[i] = diff > 0 ? Math.trunc((MAX_NODE_SCORE * (scores[i] - min)) / diff) : 0;
+  // 100 × (the float fraction), truncated, as upstream: 29 of 100 gives 28 (0.29 × 100 = 28.999…).
+  for (let i = 0; i < scores.length; i++) scores[i] = diff > 0 ? Math.trunc(MAX_NODE_SCORE * ((scores[i] - min) / diff)) : 0;
 }

@@ -25,6 +25,8 @@ export interface FitArgs {
 }
 
 const NONE: ReadonlySet<string> = new Set();
+/** Upstream's IsExtendedResourceName for a scalar resource: domain-prefixed, outside kubernetes.io. */
+const isExtended = (name: string): boolean => name.includes('/') && !name.includes('kubernetes.io/');
 
 /** The reasons the pod does not fit the node, in upstream's order; null when it fits. */
 export function insufficientResources(pod: PodInfo, node: NodeInfo, ignored: ReadonlySet<string> = NONE): string[] | null {
@@ -41,7 +43,7 @@ export function insufficientResources(pod: PodInfo, node: NodeInfo, ignored: Rea
   }
   if (req.scalar) {
     for (const [name, q] of req.scalar) {
-      if (q === 0 || ignored.has(name)) continue;
+      if (q === 0 || (ignored.has(name) && isExtended(name))) continue;
       if (q > alloc.scalarOf(name) - used.scalarOf(name)) (out ??= []).push(insufficient(name));
     }
   }
