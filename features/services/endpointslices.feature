@@ -45,7 +45,7 @@ Feature: The EndpointSlice controller splits each Service's endpoints into Endpo
       | web-2 | yes   | yes     |
 
   @SVC-3
-  Scenario: 250 Pods are split into slices of at most 100 endpoints
+  Scenario: 120 Pods are split into slices of at most 100 endpoints
     Given the service:
       """
       apiVersion: v1
@@ -56,10 +56,10 @@ Feature: The EndpointSlice controller splits each Service's endpoints into Endpo
         ports:
           - { name: http, port: 80, targetPort: 8080 }
       """
-    And 250 ready pods and 0 not-ready pods labelled "app=big"
+    And 120 ready pods and 0 not-ready pods labelled "app=big"
     And the pods run on the node "n1", which has no kubelet
     When they are created through the API
-    Then within 10 seconds the EndpointSlices of "big" hold "100, 100, 50" endpoints
+    Then within 10 seconds the EndpointSlices of "big" hold "100, 20" endpoints
 
   @SVC-3
   Scenario: a named target port that means different ports on different Pods makes two slices

@@ -17,6 +17,9 @@ export interface StdioOptions {
 }
 
 /** What happened to the process, for the report. */
+/** The least time these calls get, whatever the timeout. */
+const SLOW_CALLS: Record<string, number> = { hello: 30_000, 'ports.serve': 60_000 };
+
 export interface StdioIncident {
   kind: 'crash' | 'timeout' | 'malformed' | 'schema' | 'restart';
   message: string;
@@ -138,8 +141,8 @@ export class StdioDriver implements Driver {
     this.incidents.push(i);
   }
 
-  /** Start-up may be slow (a runtime loading); hello gets at least 30 s. */
-  private send(method: string, params: unknown, timeoutMs = method === 'hello' ? Math.max(30_000, this.opts.timeoutMs!) : this.opts.timeoutMs!): Promise<unknown> {
+  /** Start-up may be slow: hello (a runtime loading) and ports.serve (starting every component) get at least 30 and 60 s. */
+  private send(method: string, params: unknown, timeoutMs = Math.max(SLOW_CALLS[method] ?? 0, this.opts.timeoutMs!)): Promise<unknown> {
     const proc = this.proc;
     if (!proc || !proc.stdin!.writable) return Promise.reject(new DriverError({ code: 'ProtocolError', message: `${method}: implementation is not running` }, 'protocol'));
     const id = this.nextId++;
