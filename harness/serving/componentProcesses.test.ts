@@ -106,7 +106,7 @@ test('serve --components runs each component in its own process on its ports of 
     // reach the kubelet process through the API server
     const kubeconfig = await parseKubeconfig(await readFile(kubeconfigPath, 'utf8'), kubeconfigPath);
     const kubectl = (...args: string[]) => new Promise<string>((resolve, reject) =>
-      execFile(KUBECTL, args, { env: { ...process.env, KUBECONFIG: kubeconfigPath } }, (error, stdout, stderr) => (error ? reject(new Error(`kubectl ${args.join(' ')}: ${stderr}`)) : resolve(stdout))));
+      execFile(KUBECTL, args, { env: { ...process.env, KUBECONFIG: kubeconfigPath, KUBECACHEDIR: join(dir, 'cache') } }, (error, stdout, stderr) => (error ? reject(new Error(`kubectl ${args.join(' ')}: ${stderr}`)) : resolve(stdout))));
     const manifest = join(dir, 'pod.yaml');
     await import('node:fs/promises').then((fs) => fs.writeFile(manifest, `
 apiVersion: v1

@@ -40,7 +40,7 @@ export async function withServe(body: (s: Served) => Promise<void>, opts: { kube
     });
     const kubectl: Kubectl = (...args) =>
       new Promise((resolve, reject) =>
-        execFile(KUBECTL, args, { env: { ...process.env, KUBECONFIG: kubeconfig }, timeout: opts.kubectlTimeoutMs ?? 30_000 }, (error, stdout, stderr) =>
+        execFile(KUBECTL, args, { env: { ...process.env, KUBECONFIG: kubeconfig, KUBECACHEDIR: join(dir, 'cache') }, timeout: opts.kubectlTimeoutMs ?? 30_000 }, (error, stdout, stderr) =>
           error ? reject(new Error(`kubectl ${args.join(' ')}: ${stderr}${stdout}`)) : resolve(stdout.trim()),
         ),
       );
