@@ -12,6 +12,16 @@ export type KubeObject = {
   [field: string]: any;
 };
 
+/** metav1.OwnerReference: the object that owns this one (ReplicaSet → Pod, Service → EndpointSlice). */
+export interface OwnerReference {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  uid: string;
+  controller?: boolean;
+  blockOwnerDeletion?: boolean;
+}
+
 export interface Selection {
   /** Omitted: all namespaces (or cluster scope). */
   namespace?: string;

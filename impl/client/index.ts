@@ -1,5 +1,5 @@
 // How components reach the API server: one export surface.
-export type { ApiClient, DeleteOptions, KubeObject, ListResult, Selection, WatchEvent, WatchHandle, WatchHandlers } from './ApiClient.ts';
+export type { ApiClient, DeleteOptions, KubeObject, ListResult, OwnerReference, Selection, WatchEvent, WatchHandle, WatchHandlers } from './ApiClient.ts';
 export { ApiStatusError, TransportError, isAlreadyExists, isConflict, isGone, isNotFound, isStatus } from './ApiStatusError.ts';
 export type { Transport, TransportRequest, TransportResponse } from './Transport.ts';
 export { RestClient, type RestClientOptions } from './RestClient.ts';

@@ -1,5 +1,6 @@
 // discovery.k8s.io/v1 EndpointSlice as plain JSON, and the names the EndpointSlice controller
 // owns. Service and Pod come from the endpoints package (the same slices of v1 are read).
+import type { OwnerReference } from '../client/index.ts';
 import type { Labels, ObjectMeta } from '../endpoints/index.ts';
 
 export type AddressType = 'IPv4' | 'IPv6' | 'FQDN';
@@ -34,15 +35,6 @@ export interface EndpointSlicePort {
   port?: number;
   protocol?: string;
   appProtocol?: string;
-}
-
-export interface OwnerReference {
-  apiVersion: string;
-  kind: string;
-  name: string;
-  uid: string;
-  controller?: boolean;
-  blockOwnerDeletion?: boolean;
 }
 
 export interface EndpointSlice {

@@ -37,3 +37,19 @@ test('pods without spec.nodeName in the placed list are ignored', () => {
   const r = schedule({ nodes: [makeNode('a', { pods: '1' })], pods: [makePod('pending')], pod: makePod('p') });
   assert.equal(r.scheduled && r.node, 'a');
 });
+
+test('percentageOfNodesToScore is passed on: 100 % of 1,000 nodes are checked, the adaptive default checks 420', () => {
+  const nodes = Array.from({ length: 1000 }, (_, i) => makeNode(`n${i}`));
+  const feasible = (percentageOfNodesToScore?: number) => {
+    const r = schedule({ nodes, pods: [], pod: makePod('p'), percentageOfNodesToScore, seed: 3 });
+    return r.scheduled ? r.feasible.length : 0;
+  };
+  assert.deepEqual([feasible(100), feasible(undefined)], [1000, 420]);
+});
+
+test('a malformed placed pod is an InvalidObjectError naming it in the pods list', () => {
+  const bad = makePod('x', { node: 'n', requests: { memory: 'much' } });
+  assert.throws(() => schedule({ nodes: [makeNode('n')], pods: [makePod('ok', { node: 'n' }), bad], pod: makePod('p') }), (e: unknown) =>
+    e instanceof InvalidObjectError && e.message.startsWith('pods[1].spec.containers[0].resources.requests.memory: Invalid value: "much"'),
+  );
+});

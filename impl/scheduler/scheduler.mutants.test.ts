@@ -56,3 +56,10 @@ test('removePod of a pod without metadata removes nothing and does not throw', (
   assert.equal(s.removePod({ spec: {} } as unknown as KubeObject), false);
   assert.equal(cpu(s), 1000);
 });
+
+test('updatePod of a pod that stays placed keeps it counted on its node', () => {
+  const s = placed();
+  s.addPod(pod({ name: 'p' }, 'n'));
+  assert.equal(s.updatePod(pod({ name: 'p', labels: { v: '2' } }, 'n')), true);
+  assert.equal(cpu(s), 1000);
+});

@@ -1,13 +1,15 @@
 // `npm run mutation`: StrykerJS with stryker.config.mjs, then the per-area scores (reports/mutation/scores.{json,md}).
 //   node --import tsx test/mutation/stryker.ts [--area labels|scheduler|endpoints]... [--mutate <glob>]... [--incremental] [--concurrency N]
-// --area also picks the area's killers (stryker.config.mjs); --concurrency N runs N test processes (default 1).
+// --area mutates the area's folder and runs only the area's killers (stryker.config.mjs); with --mutate as well,
+// only the --mutate files are mutated (a quick re-check of a few files). --concurrency N runs N test processes (default 1).
 // --incremental re-tests only mutants whose code or covering test files changed since the last run of the same scope.
 // Stryker's own CLI refuses Node < 22 at load time (a check in its CLI module only); this starts its Stryker
 // class directly, which runs on Node 20. On Node 22, `npx stryker run --mutate ...` works as well (then run
 // summarize.ts for the scores).
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
-import { formatDuration, scoresTable, writeScores } from './summarize.ts';
+import { readFileSync } from 'node:fs';
+import { formatDuration, scoresOf, scoresTable, writeScores, type MutationReport } from './summarize.ts';
 
 const root = new URL('../../', import.meta.url);
 const config = (await import(new URL('stryker.config.mjs', root).href)) as {
@@ -20,6 +22,7 @@ const config = (await import(new URL('stryker.config.mjs', root).href)) as {
 /** Options this script understands; anything else is an error, so that a typo does not start an hour-long run. */
 function parseArgs(argv: string[]): { mutate: string[]; incremental: boolean; scope: string; concurrency?: number; testFiles?: string[] } {
   const mutate: string[] = [];
+  const areaFolders: string[] = [];
   const areas: string[] = [];
   let incremental = false;
   let concurrency: number | undefined;
@@ -29,7 +32,7 @@ function parseArgs(argv: string[]): { mutate: string[]; incremental: boolean; sc
     if (flag === '--area') {
       for (const area of value().split(',')) {
         const folder = config.areas[area] ?? fail(`unknown area "${area}" (areas: ${Object.keys(config.areas).join(', ')})`);
-        mutate.push(`${folder}/**/*.ts`);
+        areaFolders.push(`${folder}/**/*.ts`);
         areas.push(area);
       }
     } else if (flag === '--mutate') mutate.push(...value().split(','));
@@ -39,9 +42,10 @@ function parseArgs(argv: string[]): { mutate: string[]; incremental: boolean; sc
       if (!Number.isInteger(concurrency) || concurrency < 1) fail('--concurrency must be a positive integer');
     } else fail(`unknown option ${flag} (options: --area, --mutate, --incremental, --concurrency)`);
   }
-  const scope = mutate.length === 0 ? 'all' : areas.length === mutate.length ? areas.join('-') : 'scoped';
+  const scope = mutate.length ? 'scoped' : areas.length ? areas.join('-') : 'all';
   const testFiles = areas.length ? [...new Set(areas.flatMap((a) => config.killers[a]))] : undefined;
-  return { mutate: mutate.length ? [...mutate, ...config.notCode] : [], incremental, scope, concurrency, testFiles };
+  const files = mutate.length ? mutate : areaFolders;
+  return { mutate: files.length ? [...files, ...config.notCode] : [], incremental, scope, concurrency, testFiles };
 }
 
 function fail(message: string): never {
@@ -59,8 +63,11 @@ const started = Date.now();
 // --incremental keeps one results file per scope (reports/mutation/incremental-labels.json, ...): Stryker's
 // file only holds the files a run mutated, so per-area runs must not share one
 const incrementalFile = `${dirname(config.default.jsonReporter.fileName)}/incremental-${scope}.json`;
+// a scoped run (--mutate) writes its own report and leaves the areas' scores of the last full runs alone
+const reportFile = scope === 'scoped' ? join(dirname(config.default.jsonReporter.fileName), 'scoped.json') : config.default.jsonReporter.fileName;
 await new Stryker({
   ...(mutate.length ? { mutate } : {}),
+  ...(scope === 'scoped' ? { jsonReporter: { fileName: reportFile }, reporters: ['json', 'clear-text', 'progress', 'survivor-log'] } : {}),
   ...(incremental ? { incremental, incrementalFile } : {}),
   ...(concurrency ? { concurrency } : {}),
   ...(testFiles ? { tap: { ...config.default.tap, testFiles } } : {}),
@@ -68,5 +75,11 @@ await new Stryker({
 const wallTimeSeconds = (Date.now() - started) / 1000;
 
 const command = ['npm run mutation', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
-const scores = writeScores(config.default.jsonReporter.fileName, config.areas, { command, wallTimeSeconds });
-process.stdout.write(`\n${scoresTable(scores)}\nwall time ${formatDuration(wallTimeSeconds)}; reports/mutation/{scores.md,scores.json,mutation.html}\n`);
+if (scope === 'scoped') {
+  const report = JSON.parse(readFileSync(reportFile, 'utf8')) as MutationReport;
+  const areas = scoresOf(report, config.areas, { command, wallTimeSeconds, generatedAt: new Date().toISOString() });
+  process.stdout.write(`\n${scoresTable({ areas })}\nwall time ${formatDuration(wallTimeSeconds)}; ${reportFile} (a scoped run: reports/mutation/scores.* keep the full runs)\n`);
+} else {
+  const scores = writeScores(config.default.jsonReporter.fileName, config.areas, { command, wallTimeSeconds });
+  process.stdout.write(`\n${scoresTable(scores)}\nwall time ${formatDuration(wallTimeSeconds)}; reports/mutation/{scores.md,scores.json,mutation.html}\n`);
+}

@@ -1,6 +1,7 @@
 // Mutation scores per area from Stryker's JSON report (mutation-testing-report-schema): writes
 // reports/mutation/scores.json and a small scores.md table. Run alone:
 //   node --import tsx test/mutation/summarize.ts [reports/mutation/mutation.json]
+// (without a report it only recounts which survivors of the last runs equivalent-mutants.md explains)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +38,8 @@ export interface AreaScore {
   score: number | null;
   /** `file:line mutator → replacement` of each survivor and uncovered mutant. */
   undetected: string[];
+  /** Those of `undetected` that equivalent-mutants.md does not name (its file and line in one bullet of the area's section). */
+  unexplained?: string[];
 }
 
 export interface Scores {
@@ -73,21 +76,39 @@ export function scoresOf(report: MutationReport, areas: Record<string, string>, 
   });
 }
 
+/**
+ * The undetected mutants of `area` that no bullet of its section (`## <folder>`) of `explanations` (the markdown of
+ * equivalent-mutants.md) names: a bullet names a mutant when it holds the file's name and the line, as `:12` or
+ * within a range `:12-14`. Line numbers move with the code, so a mutant is matched by its current line only.
+ */
+export function unexplained(area: Pick<AreaScore, 'folder' | 'undetected'>, explanations: string): string[] {
+  const section = explanations.split(/^## /m).find((s) => s.startsWith(`${area.folder}\n`)) ?? '';
+  const bullets = section.split(/\n(?=- )/);
+  const names = (bullet: string, file: string, line: number) =>
+    bullet.includes(file.slice(file.lastIndexOf('/') + 1)) &&
+    [...bullet.matchAll(/:(\d+)(?:-(\d+))?\b/g)].some(([, from, to]) => Number(from) <= line && line <= Number(to ?? from));
+  return area.undetected.filter((u) => {
+    const [, file, line] = /^(\S+):(\d+) /.exec(u) ?? [];
+    return !bullets.some((b) => names(b, file, Number(line)));
+  });
+}
+
 const oneLine = (s = '') => (s.length > 80 ? `${s.slice(0, 77).replace(/\s+/g, ' ')}...` : s.replace(/\s+/g, ' '));
 
 /** The markdown table: area, mutants, killed, survived, no coverage, timeout, score, and the run of each row. */
 export function scoresTable(s: Scores): string {
   const rows = s.areas.map((a) =>
-    `| ${a.area} (${a.folder}) | ${a.mutants} | ${a.killed} | ${a.survived} | ${a.noCoverage} | ${a.timeout} | ${a.score === null ? 'n/a' : `${a.score.toFixed(2)}%`} | ` +
+    `| ${a.area} (${a.folder}) | ${a.mutants} | ${a.killed} | ${a.survived} | ${a.noCoverage} | ${a.timeout} | ${a.score === null ? 'n/a' : `${a.score.toFixed(2)}%`} | ${a.unexplained?.length ?? '?'} | ` +
     `${a.command ? `\`${a.command}\`` : ''} ${a.generatedAt.slice(0, 16)}${a.wallTimeSeconds === undefined ? '' : `, ${formatDuration(a.wallTimeSeconds)}`} |`);
   return [
     '# Mutation scores',
     '',
-    '| area | mutants | killed | survived | no coverage | timeout | score | run (wall time) |',
-    '|---|---:|---:|---:|---:|---:|---:|---|',
+    '| area | mutants | killed | survived | no coverage | timeout | score | not explained | run (wall time) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---|',
     ...rows,
     '',
     'Score = (killed + timeout) / (killed + timeout + survived + no coverage). Compile and runtime errors are not counted.',
+    'Not explained: survivors and uncovered mutants that test/mutation/equivalent-mutants.md does not name (scores.json lists them).',
     '',
   ].join('\n');
 }
@@ -100,6 +121,8 @@ function readEarlier(file: string): AreaScore[] {
   }
 }
 
+const EXPLANATIONS = fileURLToPath(new URL('equivalent-mutants.md', import.meta.url));
+
 export const formatDuration = (seconds: number) => `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
 
 /**
@@ -111,8 +134,11 @@ export function writeScores(reportFile: string, areas: Record<string, string>, m
   const dir = dirname(reportFile);
   const fresh = scoresOf(report, areas, { generatedAt: new Date().toISOString(), ...meta });
   const earlier = readEarlier(join(dir, 'scores.json'));
+  const explanations = readFileSync(EXPLANATIONS, 'utf8');
   const scores: Scores = {
-    areas: Object.keys(areas).flatMap((area) => fresh.filter((a) => a.area === area).concat(earlier.filter((a) => a.area === area)).slice(0, 1)),
+    areas: Object.keys(areas)
+      .flatMap((area) => fresh.filter((a) => a.area === area).concat(earlier.filter((a) => a.area === area)).slice(0, 1))
+      .map((a) => ({ ...a, unexplained: unexplained(a, explanations) })),
   };
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'scores.json'), `${JSON.stringify(scores, null, 2)}\n`);
@@ -120,8 +146,18 @@ export function writeScores(reportFile: string, areas: Record<string, string>, m
   return scores;
 }
 
+/** Recounts the not-explained mutants of scores.json against equivalent-mutants.md as it is now. */
+export function refreshExplanations(dir: string): Scores {
+  const explanations = readFileSync(EXPLANATIONS, 'utf8');
+  const scores: Scores = { areas: readEarlier(join(dir, 'scores.json')).map((a) => ({ ...a, unexplained: unexplained(a, explanations) })) };
+  writeFileSync(join(dir, 'scores.json'), `${JSON.stringify(scores, null, 2)}\n`);
+  writeFileSync(join(dir, 'scores.md'), scoresTable(scores));
+  return scores;
+}
+
+// with a report: its scores; without: the last scores, recounting what equivalent-mutants.md explains
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { areas } = (await import(new URL('../../stryker.config.mjs', import.meta.url).href)) as { areas: Record<string, string> };
-  const scores = writeScores(process.argv[2] ?? 'reports/mutation/mutation.json', areas);
-  process.stdout.write(scoresTable(scores));
+  const report = process.argv[2];
+  process.stdout.write(scoresTable(report ? writeScores(report, areas) : refreshExplanations('reports/mutation')));
 }

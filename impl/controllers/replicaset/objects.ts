@@ -1,17 +1,10 @@
 // Small helpers over plain Kubernetes JSON shared by the workload controllers: copies, semantic
 // equality, metav1.Time, owner references and label selectors.
-import type { KubeObject } from '../../client/index.ts';
+import type { KubeObject, OwnerReference } from '../../client/index.ts';
 import { rfc3339 } from '../../clock/index.ts';
 import { labelSelectorAsSelector, type LabelSelectorObject, type Labels } from '../../labels/index.ts';
 
-export interface OwnerReference {
-  apiVersion: string;
-  kind: string;
-  name: string;
-  uid: string;
-  controller?: boolean;
-  blockOwnerDeletion?: boolean;
-}
+export type { OwnerReference };
 
 export const clone = <T>(value: T): T => structuredClone(value);
 

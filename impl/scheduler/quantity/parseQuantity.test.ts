@@ -23,6 +23,11 @@ const cases: { name: string; text: string | number; value: number; milli: number
   { name: 'negative millis round away from zero for Value', text: '-100m', value: -1, milli: -100 },
   { name: 'negative nano rounds away from zero to one milli', text: '-1n', value: -1, milli: -1 },
   { name: 'a negative binary quantity', text: '-1Ki', value: -1024, milli: -1024000 },
+  { name: 'several integer digits before a fraction', text: '12.5', value: 13, milli: 12500 },
+  { name: 'several digits after a leading dot', text: '.25', value: 1, milli: 250 },
+  { name: 'an exponent of several digits', text: '1e12', value: 1e12, milli: 1e15 },
+  { name: 'micro is 10^-6 and rounds up to one milli', text: '1500u', value: 1, milli: 2 },
+  { name: 'an explicit plus sign', text: '+5', value: 5, milli: 5000 },
 ];
 
 for (const c of cases) {
@@ -40,5 +45,11 @@ for (const bad of ['', 'abc', '1K', '1.2.3', '1Gib', '--1', 'e3']) {
         e instanceof InvalidObjectError &&
         e.message.startsWith(`spec.containers[0].resources.requests.cpu: Invalid value: ${JSON.stringify(bad)}: quantities must match`),
     );
+  });
+}
+
+for (const [name, bad] of [['an array holding a quantity', ['5']], ['null', null], ['an object', {}]] as const) {
+  test(`${name} is not a quantity`, () => {
+    assert.throws(() => quantityMilliValue(bad, 'f'), (e: unknown) => e instanceof InvalidObjectError && e.message.startsWith('f: Invalid value: '));
   });
 }
