@@ -9,7 +9,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { formatDuration, scoresOf, scoresTable, writeScores, type MutationReport } from './summarize.ts';
+import { formatDuration, scoresOf, scoresTable, withExplanations, writeScores, type MutationReport } from './summarize.ts';
 
 const root = new URL('../../', import.meta.url);
 const config = (await import(new URL('stryker.config.mjs', root).href)) as {
@@ -77,7 +77,7 @@ const wallTimeSeconds = (Date.now() - started) / 1000;
 const command = ['npm run mutation', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
 if (scope === 'scoped') {
   const report = JSON.parse(readFileSync(reportFile, 'utf8')) as MutationReport;
-  const areas = scoresOf(report, config.areas, { command, wallTimeSeconds, generatedAt: new Date().toISOString() });
+  const areas = withExplanations(scoresOf(report, config.areas, { command, wallTimeSeconds, generatedAt: new Date().toISOString() }));
   process.stdout.write(`\n${scoresTable({ areas })}\nwall time ${formatDuration(wallTimeSeconds)}; ${reportFile} (a scoped run: reports/mutation/scores.* keep the full runs)\n`);
 } else {
   const scores = writeScores(config.default.jsonReporter.fileName, config.areas, { command, wallTimeSeconds });

@@ -123,6 +123,12 @@ function readEarlier(file: string): AreaScore[] {
 
 const EXPLANATIONS = fileURLToPath(new URL('equivalent-mutants.md', import.meta.url));
 
+/** The areas with `unexplained` counted against equivalent-mutants.md as it is now. */
+export function withExplanations(areas: AreaScore[]): AreaScore[] {
+  const explanations = readFileSync(EXPLANATIONS, 'utf8');
+  return areas.map((a) => ({ ...a, unexplained: unexplained(a, explanations) }));
+}
+
 export const formatDuration = (seconds: number) => `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
 
 /**
@@ -134,11 +140,8 @@ export function writeScores(reportFile: string, areas: Record<string, string>, m
   const dir = dirname(reportFile);
   const fresh = scoresOf(report, areas, { generatedAt: new Date().toISOString(), ...meta });
   const earlier = readEarlier(join(dir, 'scores.json'));
-  const explanations = readFileSync(EXPLANATIONS, 'utf8');
   const scores: Scores = {
-    areas: Object.keys(areas)
-      .flatMap((area) => fresh.filter((a) => a.area === area).concat(earlier.filter((a) => a.area === area)).slice(0, 1))
-      .map((a) => ({ ...a, unexplained: unexplained(a, explanations) })),
+    areas: withExplanations(Object.keys(areas).flatMap((area) => fresh.filter((a) => a.area === area).concat(earlier.filter((a) => a.area === area)).slice(0, 1))),
   };
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'scores.json'), `${JSON.stringify(scores, null, 2)}\n`);
@@ -148,8 +151,7 @@ export function writeScores(reportFile: string, areas: Record<string, string>, m
 
 /** Recounts the not-explained mutants of scores.json against equivalent-mutants.md as it is now. */
 export function refreshExplanations(dir: string): Scores {
-  const explanations = readFileSync(EXPLANATIONS, 'utf8');
-  const scores: Scores = { areas: readEarlier(join(dir, 'scores.json')).map((a) => ({ ...a, unexplained: unexplained(a, explanations) })) };
+  const scores: Scores = { areas: withExplanations(readEarlier(join(dir, 'scores.json'))) };
   writeFileSync(join(dir, 'scores.json'), `${JSON.stringify(scores, null, 2)}\n`);
   writeFileSync(join(dir, 'scores.md'), scoresTable(scores));
   return scores;
