@@ -47,6 +47,20 @@ export interface ComponentDeps {
   onError(actor: string, message: string): void;
 }
 
+/** A started component: what its start() returned, and a stop() for it and everything its context created. */
+export interface StartedComponent {
+  name: string;
+  running: RunningComponent | undefined;
+  stop(): Promise<void>;
+}
+
+/** Starts `def` in a context of its own (see componentContext); resolves once its informers have synced. */
+export async function startComponent(def: ComponentDefinition, deps: ComponentDeps): Promise<StartedComponent> {
+  const { ctx, stop } = componentContext(def.name, deps);
+  const running = (await runAs(def.name, () => def.start(ctx))) ?? undefined;
+  return { name: def.name, running, stop: async () => (stop(), await running?.stop?.()) };
+}
+
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**

@@ -7,7 +7,7 @@ import { memoryStore, type Store } from '../store/index.ts';
 import { createApiHandler, REAL_ENV, selfSignedCertificate, simulatedEnv, startApiServer, type ApiHandler, type KubeletDialer, type RunningApiServer, type ServingCertificate } from '../apiserver/index.ts';
 import { RealClock, RealScheduler, SeededScheduler, seededRandom, type Clock, type Tasks } from '../clock/index.ts';
 import { RestClient, httpTransport, inProcessTransport, type ApiClient, type Transport } from '../client/index.ts';
-import { componentContext, type ComponentDefinition, type ComponentDeps, type RunningComponent } from './Component.ts';
+import { startComponent, type ComponentDefinition, type ComponentDeps, type RunningComponent, type StartedComponent } from './Component.ts';
 import { COMPONENT_NAMES, componentsNamed } from './components.ts';
 import { recordingStore } from './recordingStore.ts';
 import { API_SERVER, runAs } from './actor.ts';
@@ -51,11 +51,6 @@ export interface ControlPlaneOptions {
 /** The User-Agent of `ControlPlane.client`. */
 export const ADMIN_USER_AGENT = 'kconform';
 
-interface Started {
-  name: string;
-  running: RunningComponent | undefined;
-  stop(): void | Promise<void>;
-}
 
 export class ControlPlane {
   private constructor(
@@ -74,7 +69,7 @@ export class ControlPlane {
     /** The serving certificate (PEM), when serving HTTPS: the CA clients must trust. */
     readonly caCert: string | undefined,
     private readonly scheduler: SeededScheduler | RealScheduler,
-    private readonly started: Started[],
+    private readonly started: StartedComponent[],
     private readonly cleanup: (() => Promise<void> | void)[],
   ) {}
 
@@ -111,7 +106,7 @@ export class ControlPlane {
     const store = trace.recordsStore ? recordingStore(baseStore, trace) : baseStore;
     const adminToken = options.adminToken ?? Buffer.from(virtual ? randomBytes(32) : cryptoRandomBytes(32)).toString('hex');
     const authentication = { adminToken, anonymousAdmin: options.anonymousAdmin ?? true };
-    const started: Started[] = [];
+    const started: StartedComponent[] = [];
     const kubelets = options.kubelets ?? ((node: string) => started.map((s) => s.running?.kubeletApi?.(node)).find(Boolean));
     const handler = tracedHandler(await runAs(API_SERVER, () => createApiHandler(store, { authentication, kubelets, env: virtual ? simulatedEnv(() => clock.now(), serverRandom) : REAL_ENV })), trace);
 
@@ -169,14 +164,12 @@ export class ControlPlane {
 
   private async startComponent(def: ComponentDefinition, deps: Pick<ComponentDeps, 'clientFor' | 'randomBytes'>): Promise<void> {
     if (this.started.some((s) => s.name === def.name)) throw new RangeError(`ControlPlane.start: component ${def.name} given twice`);
-    const { ctx, stop } = componentContext(def.name, {
+    this.started.push(await startComponent(def, {
       ...deps,
       clock: this.clock,
       tasks: this.tasks,
       onError: (actor, message) => this.trace.record({ kind: 'error', actor, message }),
-    });
-    const running = await runAs(def.name, () => def.start(ctx));
-    this.started.push({ name: def.name, running: running ?? undefined, stop: async () => (stop(), await running?.stop?.()) });
+    }));
   }
 }
 

@@ -4,9 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { RealClock, RealScheduler } from '../clock/index.ts';
 import { RestClient, httpTransport } from '../client/index.ts';
-import { componentContext, type RunningComponent } from './Component.ts';
+import { startComponent, type RunningComponent, type StartedComponent } from './Component.ts';
 import { componentsNamed } from './components.ts';
-import { runAs } from './actor.ts';
 
 export interface RemoteApiServer {
   url: string;
@@ -29,22 +28,20 @@ export async function connectComponents(server: RemoteApiServer, names: readonly
   const definitions = componentsNamed(names);
   const scheduler = new RealScheduler((error, lane) => onError(lane, error instanceof Error ? error.message : String(error)));
   const transport = httpTransport({ url: server.url, ca: server.ca });
-  const started: { name: string; running: RunningComponent | undefined; stop(): Promise<void> }[] = [];
+  const started: StartedComponent[] = [];
   const stop = async () => {
     for (const s of started.splice(0).reverse()) await s.stop();
     transport.close();
   };
   try {
     for (const def of definitions) {
-      const { ctx, stop: stopContext } = componentContext(def.name, {
+      started.push(await startComponent(def, {
         clientFor: (userAgent, tasks) => new RestClient({ transport, userAgent, token: server.token, tasks }),
         clock: new RealClock(),
         tasks: scheduler,
         randomBytes: (n) => new Uint8Array(randomBytes(n)),
         onError,
-      });
-      const running = (await runAs(def.name, () => def.start(ctx))) ?? undefined;
-      started.push({ name: def.name, running, stop: async () => (stopContext(), await running?.stop?.()) });
+      }));
     }
   } catch (error) {
     await stop();
