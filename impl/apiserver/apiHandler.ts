@@ -1,6 +1,8 @@
 // The API server's request handling, independent of the transport: node:http and the in-process
 // reference driver both call `handle`. A response is a JSON body or a watch stream; every
-// failure is a Status body. `handle` never rejects.
+// failure is a Status body. `handle` never rejects. A request asking to switch protocols
+// (Connection: Upgrade) is refused with 400 unless it is a pods/exec WebSocket handshake, which is
+// answered 101 with the command's output for the transport to stream (execStream.ts).
 import type { Store } from '../store/index.ts';
 import type { Obj, ResourceType } from './resourceType.ts';
 import { ResourceStore, translate } from './resourceStore.ts';
@@ -18,7 +20,7 @@ import { ApiError, badRequest, conflict, methodNotAllowed, pathNotFound } from '
 import { namespaces } from './kinds/namespaces.ts';
 import { pods } from './kinds/pods.ts';
 import { serviceAllocator } from './kinds/services.ts';
-import { podExec, podLog, type KubeletDialer } from './nodeProxy.ts';
+import { podExec, podLog, type ExecUpgrade, type KubeletDialer } from './nodeProxy.ts';
 import { METRICS_CONTENT_TYPE, RequestCounter } from './requestMetrics.ts';
 
 export interface ApiRequest {
@@ -30,6 +32,7 @@ export interface ApiRequest {
 }
 
 export type ApiResponse =
+  /** status 101 (pods/exec upgraded to a WebSocket): `body` is the ExecOutput JSON the stream carries. */
   | { status: number; contentType: string; body: string }
   | { status: 200; contentType: string; watch: WatchStream; table?: (object: Obj, first: boolean) => Obj };
 
@@ -44,6 +47,13 @@ const json = (status: number, body: unknown): ApiResponse => ({ status, contentT
 const header = (r: ApiRequest, name: string) => {
   const v = r.headers?.[name];
   return Array.isArray(v) ? v.join(',') : v;
+};
+
+/** The protocol a request asks to switch to (Upgrade, with `upgrade` among Connection's tokens), or undefined. */
+const upgradeOf = (r: ApiRequest): string | undefined => {
+  const wanted = header(r, 'upgrade')?.trim();
+  const connection = (header(r, 'connection') ?? '').split(',').map((t) => t.trim().toLowerCase());
+  return wanted && connection.includes('upgrade') ? wanted : undefined;
 };
 
 export interface ApiHandlerOptions {
@@ -108,12 +118,15 @@ async function dispatch(rs: ResourceStore, request: ApiRequest, kubelets: Kubele
   }
   const path = url.pathname.replace(/\/+$/, '') || '/';
   const method = request.method.toUpperCase();
+  const route = resourceRoute(path);
+  const upgrade = upgradeOf(request);
+  if (upgrade && !(route?.name !== undefined && route.subresource === 'exec'))
+    throw badRequest(`upgrading a request to "${upgrade}" is not supported for ${path}: this server upgrades only pods/exec, to a WebSocket`);
   const nonResource = nonResourcePath(path);
   if (nonResource !== undefined) {
     if (method !== 'GET' && method !== 'HEAD') throw methodNotAllowed();
     return nonResource;
   }
-  const route = resourceRoute(path);
   if (!route) throw pathNotFound();
   if (route.name !== undefined && (route.subresource === 'log' || route.subresource === 'exec')) return nodeProxy(rs, route, method, url.searchParams, request, kubelets);
   return resource(rs, route, method, url.searchParams, request);
@@ -125,7 +138,9 @@ async function nodeProxy(rs: ResourceStore, route: ResourceRoute, method: string
   if (method !== 'GET' && !(exec && method === 'POST')) throw methodNotAllowed();
   const pod = await rs.get(route.type, route.namespace, route.name!);
   if (!exec) return { status: 200, contentType: 'text/plain', body: await podLog(pod, query, kubelets) };
-  return json(200, await podExec(pod, query, !!header(request, 'upgrade'), kubelets));
+  const wanted = upgradeOf(request);
+  const upgrade: ExecUpgrade | undefined = wanted ? { upgrade: wanted, method, headers: request.headers ?? {} } : undefined;
+  return json(upgrade ? 101 : 200, await podExec(pod, query, upgrade, kubelets));
 }
 
 function nonResourcePath(path: string): ApiResponse | undefined {

@@ -224,6 +224,18 @@ const cases: { name: string; run(ctx: Ctx): Promise<void> }[] = [
     },
   },
   {
+    name: 'every watch event names its object\'s apiVersion and kind, also for an object posted without them',
+    async run({ api, url }) {
+      const { apiVersion: _v, kind: _k, ...bare } = pod('bare', {}, { app: 'bare' });
+      await api('POST', PODS, bare);
+      const events = await watchEvents(url, `${PODS}?watch=true&labelSelector=app%3Dbare`, 3, async () => {
+        await api('PATCH', `${PODS}/bare`, { metadata: { labels: { app: 'bare', v: '2' } } }, 'application/merge-patch+json');
+        await api('DELETE', `${PODS}/bare`);
+      });
+      assert.deepEqual(events.map((e) => [e.type, e.object.apiVersion, e.object.kind]), [['ADDED', 'v1', 'Pod'], ['MODIFIED', 'v1', 'Pod'], ['DELETED', 'v1', 'Pod']]);
+    },
+  },
+  {
     name: 'merge, strategic and JSON patches change what they name',
     async run({ api }) {
       const base = pod('pt');

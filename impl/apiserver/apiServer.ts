@@ -1,5 +1,6 @@
 // The API server over node:http: bodies capped at MAX_BODY_BYTES, watch streamed as
-// newline-delimited JSON, every other answer from the shared ApiHandler.
+// newline-delimited JSON, pods/exec upgraded to a WebSocket (execStream.ts), every other answer
+// from the shared ApiHandler.
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
@@ -8,6 +9,7 @@ import type { Store } from '../store/index.ts';
 import { createApiHandler, type ApiHandler, type ApiHandlerOptions } from './apiHandler.ts';
 import { MAX_BODY_BYTES } from './decodeBody.ts';
 import { badRequest, tooLarge } from './status.ts';
+import { streamExec } from './execStream.ts';
 
 export interface ApiServerOptions extends ApiHandlerOptions {
   store: Store;
@@ -36,6 +38,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
   const server = options.tls ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }, listener) : createServer(listener);
   server.keepAliveTimeout = 30_000;
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => answerUnparsable(error, socket));
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => void serveUpgrade(handler, req, socket, head, closers));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
@@ -53,11 +56,39 @@ export async function startApiServer(options: ApiServerOptions): Promise<Running
   };
 }
 
+const internalError = (message: string) => JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: 'InternalError', code: 500 });
+
+/** Writes a whole answer on a socket node:http no longer manages, then closes the connection. */
+function answerRaw(socket: Duplex, status: number, contentType: string, body: string): void {
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\ncontent-type: ${contentType}\r\ncontent-length: ${Buffer.byteLength(body)}\r\ncache-control: no-cache, private\r\nconnection: close\r\n\r\n${body}`);
+}
+
 /** A request node:http could not parse (e.g. an unknown method): 400 with a Status body, then the connection closes. */
 function answerUnparsable(error: NodeJS.ErrnoException, socket: Duplex): void {
   if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy();
-  const body = JSON.stringify(badRequest(`the request could not be parsed: ${error.code ?? error.message}`).body);
-  socket.end(`HTTP/1.1 400 ${STATUS_CODES[400]}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  answerRaw(socket, 400, 'application/json', JSON.stringify(badRequest(`the request could not be parsed: ${error.code ?? error.message}`).body));
+}
+
+/** A request to switch protocols: a pods/exec WebSocket the handler accepted (101) is streamed; any other answer is sent as is and the connection closes. */
+async function serveUpgrade(handler: ApiHandler, req: IncomingMessage, socket: Duplex, head: Buffer, closers: Set<() => Promise<void>>): Promise<void> {
+  socket.on('error', () => socket.destroy());
+  try {
+    const request = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers };
+    const response = await handler.handle(request);
+    if ('watch' in response) {
+      await response.watch.stop();
+      return answerRaw(socket, 500, 'application/json', internalError('a watch cannot be upgraded'));
+    }
+    if (response.status !== 101) return answerRaw(socket, response.status, response.contentType, req.method === 'HEAD' ? '' : response.body);
+    const session = streamExec(socket, head, request, JSON.parse(response.body));
+    const stop = async () => session.stop();
+    closers.add(stop);
+    await session.done;
+    closers.delete(stop);
+  } catch (error) {
+    if (socket.writable) answerRaw(socket, 500, 'application/json', internalError(String(error)));
+    else socket.destroy();
+  }
 }
 
 /** The request body, or undefined when it passed the limit (the rest is drained). */
@@ -114,6 +145,6 @@ async function serve(handler: ApiHandler, req: IncomingMessage, res: ServerRespo
     );
   } catch (error) {
     if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: String(error), reason: 'InternalError', code: 500 }));
+    res.end(internalError(String(error)));
   }
 }

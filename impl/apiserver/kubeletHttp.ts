@@ -9,7 +9,7 @@
 //
 // The paths are upstream's kubelet server paths (the pod's uid goes in `uid` for logs). One simulated kubelet process runs every node (as
 // kwok does), so the request names the node in `node`; /run answers JSON instead of upstream's
-// combined output, the same simplification pods/exec makes (see nodeProxy.ts).
+// combined output, which the API server then streams to a WebSocket client (see nodeProxy.ts).
 import { request as httpsRequest } from 'node:https';
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { ApiError } from './status.ts';

@@ -1,11 +1,12 @@
 // `?watch=true`: the store's events for one collection, filtered by the selectors, as
 // Kubernetes watch events. An object that stops matching is sent as DELETED, one that starts
 // matching as ADDED. A too old resourceVersion ends the stream with an ERROR event (410 Expired).
+// Each event's object carries apiVersion and kind, as upstream encodes every watch event's object.
 import type { StoreEvent, StoreWatch } from '../store/index.ts';
 import type { Obj, ResourceType } from './resourceType.ts';
 import type { ResourceStore } from './resourceStore.ts';
 import { collectionKey, translate } from './resourceStore.ts';
-import { served } from './objectMeta.ts';
+import { served, withTypeMeta } from './objectMeta.ts';
 import type { Predicate } from './selectors.ts';
 
 export interface WatchEventOut {
@@ -57,12 +58,12 @@ export function watchStream(rs: ResourceStore, type: ResourceType, namespace: st
         let after = Number(options.resourceVersion);
         if (!options.resourceVersion || options.resourceVersion === '0') {
           const initial = await rs.list(type, namespace, options.match);
-          for (const item of initial.items) send({ type: 'ADDED', object: item });
+          for (const item of initial.items) send({ type: 'ADDED', object: withTypeMeta(type, item) });
           after = initial.revision;
         }
         const onEvent = (e: StoreEvent) => {
           if (stopped) return;
-          const out = translateEvent(e, options.match);
+          const out = translateEvent(type, e, options.match);
           if (out) send(out);
         };
         handle = await rs.store.watch(collectionKey(type, namespace), after, { onEvent, onError: fail });
@@ -75,8 +76,8 @@ export function watchStream(rs: ResourceStore, type: ResourceType, namespace: st
   };
 }
 
-function translateEvent(e: StoreEvent, match: Predicate): WatchEventOut | undefined {
-  const object = served({ value: e.value, revision: e.revision });
+function translateEvent(type: ResourceType, e: StoreEvent, match: Predicate): WatchEventOut | undefined {
+  const object = withTypeMeta(type, served({ value: e.value, revision: e.revision }));
   const now = e.type !== 'DELETED' && match(e.value as Obj);
   const before = e.type === 'DELETED' ? match(e.value as Obj) : e.prevValue !== undefined && match(e.prevValue as Obj);
   if (e.type === 'DELETED') return before ? { type: 'DELETED', object } : undefined;
