@@ -15,7 +15,9 @@ import { watchStream, type WatchStream } from './watchStream.ts';
 import { applyPatch } from './patch.ts';
 import { serveScale, type ScaleRequest } from './scale.ts';
 import { withTypeMeta, type ServerEnv } from './objectMeta.ts';
-import { createAuthenticator, type AuthenticationOptions } from './authenticate.ts';
+import { ADMIN, createAuthenticator, type AuthenticationOptions, type UserInfo } from './authenticate.ts';
+import { deleteOptionsDryRun, isDryRun } from './dryRun.ts';
+import { answerReview, reviewAt } from './accessReviews.ts';
 import { ApiError, badRequest, conflict, methodNotAllowed, pathNotFound } from './status.ts';
 import { namespaces } from './kinds/namespaces.ts';
 import { pods } from './kinds/pods.ts';
@@ -81,12 +83,12 @@ export async function createApiHandler(store: Store, options: ApiHandlerOptions 
   const answer = async (request: ApiRequest): Promise<ApiResponse> => {
     try {
       const path = request.url.split('?')[0];
-      if (authenticate && !PUBLIC_PATHS.has(path)) await authenticate(header(request, 'authorization'));
+      const user = authenticate && !PUBLIC_PATHS.has(path) ? await authenticate(header(request, 'authorization')) : ADMIN;
       if (path === '/metrics') {
         if (!/^(GET|HEAD)$/i.test(request.method)) throw methodNotAllowed();
         return { status: 200, contentType: METRICS_CONTENT_TYPE, body: requests.text() };
       }
-      return await dispatch(resources, request, options.kubelets);
+      return await dispatch(resources, request, options.kubelets, user);
     } catch (error) {
       const failure = translate(error);
       return json(failure.code, failure.body);
@@ -104,12 +106,12 @@ export async function createApiHandler(store: Store, options: ApiHandlerOptions 
 
 function beforeCreate() {
   const allocate = serviceAllocator();
-  return (type: ResourceType, object: Obj) => {
-    if (type.resource === 'services') allocate(object);
+  return (type: ResourceType, object: Obj, dryRun: boolean) => {
+    if (type.resource === 'services') allocate(object, dryRun);
   };
 }
 
-async function dispatch(rs: ResourceStore, request: ApiRequest, kubelets: KubeletDialer | undefined): Promise<ApiResponse> {
+async function dispatch(rs: ResourceStore, request: ApiRequest, kubelets: KubeletDialer | undefined, user: UserInfo): Promise<ApiResponse> {
   let url: URL;
   try {
     url = new URL(request.url, 'http://apiserver');
@@ -126,6 +128,12 @@ async function dispatch(rs: ResourceStore, request: ApiRequest, kubelets: Kubele
   if (nonResource !== undefined) {
     if (method !== 'GET' && method !== 'HEAD') throw methodNotAllowed();
     return nonResource;
+  }
+  const review = reviewAt(path);
+  if (review) {
+    if (method !== 'POST') throw methodNotAllowed();
+    isDryRun(method, url.searchParams.getAll('dryRun'));
+    return json(201, answerReview(review, request.body, header(request, 'content-type'), user, rs.env.now()));
   }
   if (!route) throw pathNotFound();
   if (route.name !== undefined && (route.subresource === 'log' || route.subresource === 'exec')) return nodeProxy(rs, route, method, url.searchParams, request, kubelets);
@@ -167,7 +175,9 @@ const found = (doc: unknown): ApiResponse => {
 
 async function resource(rs: ResourceStore, route: ResourceRoute, method: string, query: URLSearchParams, request: ApiRequest): Promise<ApiResponse> {
   const { type, namespace, name, subresource } = route;
-  if (query.get('dryRun')) throw badRequest('dryRun is not supported by this server');
+  // DeleteOptions come from a DELETE's body when it has one, else from the query, as upstream decodes them.
+  const deleteOptions: Obj | undefined = method === 'DELETE' && request.body?.length ? decodeBody(request.body, header(request, 'content-type')).value as Obj : undefined;
+  if (isDryRun(method, deleteOptions ? deleteOptionsDryRun(deleteOptions) : query.getAll('dryRun'))) rs = rs.asDryRun();
   const accept = header(request, 'accept');
   const table = wantsTable(accept);
   const include = includeObjectParam(query.get('includeObject'));
@@ -236,8 +246,7 @@ async function resource(rs: ResourceStore, route: ResourceRoute, method: string,
     }
     case 'DELETE': {
       if (subresource) throw methodNotAllowed();
-      const options = request.body?.length ? (decodeBody(request.body, header(request, 'content-type')).value as Obj) : {};
-      const pre = typeof options === 'object' && options !== null ? options.preconditions ?? {} : {};
+      const pre = typeof deleteOptions === 'object' && deleteOptions !== null ? deleteOptions.preconditions ?? {} : {};
       const deleted = await rs.delete(type, namespace, name, { uid: stringOrUndefined(pre.uid), resourceVersion: stringOrUndefined(pre.resourceVersion) });
       return json(deleted.metadata.deletionTimestamp ? 202 : 200, typed(deleted));
     }

@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Obj, ResourceType } from './resourceType.ts';
 import { groupVersion } from './resourceType.ts';
 import { badRequest, tooLarge, unsupportedMediaType } from './status.ts';
+import { decodeProtobuf, PROTOBUF_MEDIA_TYPE } from './protobuf.ts';
 
 /** The largest body accepted, like etcd's default request limit (1.5 MiB). */
 export const MAX_BODY_BYTES = 1.5 * 1024 * 1024;
@@ -18,7 +19,7 @@ const PATCH_TYPES: Record<string, PatchKind> = {
 
 const mediaType = (contentType: string | undefined) => (contentType ?? '').split(';')[0].trim().toLowerCase();
 
-/** Parses a POST/PUT body (JSON or YAML) or, with `patch`, a PATCH body of a supported patch type. */
+/** Parses a POST/PUT body (JSON, YAML, or protobuf for the kinds protobuf.ts decodes) or, with `patch`, a PATCH body of a supported patch type. */
 export function decodeBody(body: Buffer | undefined, contentType: string | undefined, patch = false): { value: unknown; patchKind?: PatchKind } {
   if (body && body.length > MAX_BODY_BYTES) throw tooLarge(MAX_BODY_BYTES);
   const media = mediaType(contentType);
@@ -27,7 +28,8 @@ export function decodeBody(body: Buffer | undefined, contentType: string | undef
   if (patch) {
     patchKind = PATCH_TYPES[media];
     if (!patchKind) throw unsupportedMediaType(media);
-  } else if (media === 'application/yaml' || media === 'application/x-yaml' || media === 'text/yaml') yaml = true;
+  } else if (media === PROTOBUF_MEDIA_TYPE) return { value: decodeProtobuf(body ?? Buffer.alloc(0)) };
+  else if (media === 'application/yaml' || media === 'application/x-yaml' || media === 'text/yaml') yaml = true;
   else if (media !== 'application/json' && media !== '' && media !== '*/*') throw unsupportedMediaType(media);
   const text = body?.toString('utf8') ?? '';
   if (text.trim() === '') throw badRequest('the request body is empty');
@@ -61,7 +63,7 @@ const jsType = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array'
 const STRING_FIELDS = ['name', 'generateName', 'namespace', 'uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp'];
 
 /** Checks a decoded body is an object of this type with well-typed metadata; returns it. */
-export function asObject(type: ResourceType, value: unknown, expectedKind = type.kind, expectedVersion = groupVersion(type)): Obj {
+export function asObject(type: Pick<ResourceType, 'group' | 'version' | 'kind'>, value: unknown, expectedKind = type.kind, expectedVersion = groupVersion(type)): Obj {
   const fail = (found: string, field: string, goType: string) =>
     badRequest(`${expectedKind} in version "${type.version}" cannot be handled as a ${expectedKind}: json: cannot unmarshal ${found} into Go struct field ${field} of type ${goType}`);
   if (typeof value !== 'object' || value === null || Array.isArray(value))

@@ -4,6 +4,7 @@
 import { GROUP_VERSIONS, RESOURCES } from './registry.ts';
 import type { ResourceType } from './resourceType.ts';
 import { SCALE } from './scale.ts';
+import { REVIEWS } from './accessReviews.ts';
 
 export const VERSION = {
   major: '1', minor: '32', gitVersion: 'v1.32.0-kconform', gitCommit: '0000000000000000000000000000000000000000',
@@ -34,14 +35,16 @@ export const apiGroup = (group: string) => (GROUP_VERSIONS.some((gv) => gv.group
 
 export function resourceList(group: string, version: string) {
   const types = RESOURCES.filter((r) => r.group === group && r.version === version);
-  if (types.length === 0) return undefined;
+  const reviews = REVIEWS.filter((r) => r.group === group && r.version === version)
+    .map((r) => ({ name: r.resource, singularName: r.singular, namespaced: false, kind: r.kind, verbs: ['create'] }));
+  if (types.length === 0 && reviews.length === 0) return undefined;
   const entry = (r: ResourceType) => ({
     name: r.resource, singularName: r.singular, namespaced: r.namespaced, kind: r.kind, verbs: VERBS,
     ...(r.shortNames.length ? { shortNames: r.shortNames } : {}), ...(r.categories ? { categories: r.categories } : {}),
   });
   const subresources = (r: ResourceType) =>
     r.subresources.map((s) => ({ name: `${r.resource}/${s}`, singularName: '', namespaced: r.namespaced, ...(SUBRESOURCE_KINDS[s] ?? { kind: r.kind }), verbs: SUBRESOURCE_VERBS[s] }));
-  return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: gvString(group, version), resources: types.flatMap((r) => [entry(r), ...subresources(r)]) };
+  return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: gvString(group, version), resources: [...types.flatMap((r) => [entry(r), ...subresources(r)]), ...reviews] };
 }
 
 const gvPath = (group: string, version: string) => (group ? `apis/${group}/${version}` : `api/${version}`);

@@ -3,7 +3,7 @@
 // its export surface yet, hence the deep imports.
 export type { FieldError } from '../labels/index.ts';
 export { validateLabels, validateAnnotations, parseSelector, type Selector } from '../labels/index.ts';
-export { invalid, required, forbidden, notSupported, tooLong, stringValue, jsonValue, child, subscript } from '../labels/fieldError.ts';
+export { invalid, required, forbidden, notSupported, tooLong, stringValue, stringsValue, jsonValue, child, subscript } from '../labels/fieldError.ts';
 export { isDNS1123Subdomain, labelSelectorAsSelector } from '../labels/index.ts';
 export { goQuote } from '../labels/goText.ts';
 import { maxLenError as maxLen, regexError as regex } from '../labels/validationMessages.ts';

@@ -117,7 +117,7 @@ const doomedWrites: Gen = fc.oneof(
   fc.constantFrom('a in (', '!!', 'a=b=c', '=x', 'a,,', 'a notin b').map((sel) => req('DELETE', `${podPath('fuzz-a')}?labelSelector=${encodeURIComponent(sel)}`, 'deletecollection with a malformed selector')),
   fc.constantFrom('spec.frob=1', 'metadata.name', 'a=b=c').map((sel) => req('DELETE', `${podPath('fuzz-a')}?fieldSelector=${encodeURIComponent(sel)}`, 'deletecollection with a malformed field selector')),
   seededPod.map(([ns, name]) => req('POST', `${podPath(ns, name)}/binding`, 'binding without a target', json({ apiVersion: 'v1', kind: 'Binding', metadata: { name } }))),
-  fc.constantFrom('dryRun=All', 'dryRun=x').map((q) => req('POST', `${podPath('default')}?${q}`, 'dryRun refused', json(pod('dry')))),
+  fc.constantFrom('dryRun=x', 'dryRun=All&dryRun=x', 'dryRun=').map((q) => req('POST', `${podPath('default')}?${q}`, 'a dryRun value other than All', json(pod('dry')))),
 );
 
 /** Media types the server does not accept for the method. */

@@ -5,10 +5,14 @@ import type { StoreRecord } from '../store/index.ts';
 import type { Obj, ResourceType } from './resourceType.ts';
 import { groupVersion } from './resourceType.ts';
 
-/** The stored value as served: metadata.resourceVersion set from the record's revision. */
+/**
+ * The stored value as served: metadata.resourceVersion set from the record's revision. Revision 0
+ * (an object never stored: a dry-run create) serves without a resourceVersion.
+ */
 export function served(record: Pick<StoreRecord, 'value' | 'revision'>): Obj {
   const value = record.value as Obj;
-  return { ...value, metadata: { ...value.metadata, resourceVersion: String(record.revision) } };
+  const { resourceVersion: _, ...metadata } = value.metadata ?? {};
+  return { ...value, metadata: record.revision === 0 ? metadata : { ...metadata, resourceVersion: String(record.revision) } };
 }
 
 /** `apiVersion` and `kind` first, as upstream serializes them. */

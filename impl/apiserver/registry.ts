@@ -11,13 +11,14 @@ import { configmaps, endpoints, events, secrets, serviceaccounts } from './kinds
 import { leases } from './kinds/leases.ts';
 import { runtimeclasses } from './kinds/runtimeClasses.ts';
 import { endpointslices } from './kinds/endpointSlices.ts';
+import { REVIEWS } from './accessReviews.ts';
 
 export const RESOURCES: readonly ResourceType[] = [
   pods, namespaces, nodes, services, endpoints, serviceaccounts, secrets, configmaps, events, persistentvolumes, replicationcontrollers, replicasets, deployments, leases, runtimeclasses, endpointslices,
 ];
 
-/** The served group-versions, core first. */
-export const GROUP_VERSIONS = [...new Set(RESOURCES.map((r) => `${r.group}/${r.version}`))].map((gv) => {
+/** The served group-versions, core first, then the review APIs' (accessReviews.ts). */
+export const GROUP_VERSIONS = [...new Set([...RESOURCES, ...REVIEWS].map((r) => `${r.group}/${r.version}`))].map((gv) => {
   const [group, version] = gv.split('/');
   return { group, version };
 });

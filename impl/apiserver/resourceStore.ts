@@ -11,6 +11,7 @@ import { carryOver, generateName, REAL_ENV, served, stampNew, type ServerEnv } f
 import { validateMeta, validateMetaUpdate } from './validateMeta.ts';
 import { ApiError, alreadyExists, badRequest, conflict, expired, forbidden, invalid, notFound, timeout } from './status.ts';
 import type { Predicate } from './selectors.ts';
+import { dryRunStore } from './dryRun.ts';
 
 export const objectKey = (type: ResourceType, namespace: string | undefined, name: string) =>
   type.namespaced ? `/${type.resource}/${namespace}/${name}` : `/${type.resource}/${name}`;
@@ -34,7 +35,8 @@ export interface Preconditions {
 }
 
 export interface ResourceStoreHooks {
-  beforeCreate?: (type: ResourceType, object: Obj) => void;
+  /** Sets server-allocated fields on a new object (a Service's cluster IP); with `dryRun` it must commit no allocation. */
+  beforeCreate?: (type: ResourceType, object: Obj, dryRun: boolean) => void;
   /** Time and identifiers (default: wall clock and crypto). */
   env?: ServerEnv;
 }
@@ -44,8 +46,14 @@ export class ResourceStore {
   /** Ends each open watch stream (as when the server goes away); see endWatches. */
   readonly openWatches = new Set<() => void>();
 
-  constructor(readonly store: Store, private readonly hooks: ResourceStoreHooks = {}) {
+  /** `dryRun`: `store` is a dryRunStore view, so writes are checked and answered but never applied. */
+  constructor(readonly store: Store, private readonly hooks: ResourceStoreHooks = {}, readonly dryRun = false) {
     this.env = hooks.env ?? REAL_ENV;
+  }
+
+  /** This registry for `dryRun=All` requests: every check, default and hook runs; nothing is written. */
+  asDryRun(): ResourceStore {
+    return this.dryRun ? this : new ResourceStore(dryRunStore(this.store), this.hooks, true);
   }
 
   /** Ends every open watch stream, as an API server restart does; clients watch again. Returns how many ended. */
@@ -80,7 +88,7 @@ export class ResourceStore {
     type.prepareForCreate?.(object);
     this.validate(type, object);
     validateAdmission?.();
-    this.hooks.beforeCreate?.(type, object);
+    this.hooks.beforeCreate?.(type, object, this.dryRun);
     try {
       return served(await this.store.create(objectKey(type, namespace, meta.name), object));
     } catch (error) {

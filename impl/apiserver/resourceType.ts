@@ -46,4 +46,4 @@ export interface ResourceType {
   cells(object: Obj): unknown[];
 }
 
-export const groupVersion = (t: ResourceType) => (t.group ? `${t.group}/${t.version}` : t.version);
+export const groupVersion = (t: Pick<ResourceType, 'group' | 'version'>) => (t.group ? `${t.group}/${t.version}` : t.version);

@@ -6,20 +6,37 @@ import { arrayOf, isObject, portNumber } from './podSpec.ts';
 const TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 
-/** Hands out cluster IPs from 10.96.0.0/12 and node ports from 30000-32767, per server. */
+/** The service range's network address: what a dry-run create shows as its cluster IP, as upstream's dry-run allocator does. */
+export const DRY_RUN_CLUSTER_IP = '10.96.0.0';
+/** Upstream's dry-run node port: one above the highest node port earlier in the request, or above this. */
+const DRY_RUN_NODE_PORT_BASE = 32768;
+
+/**
+ * Hands out cluster IPs from 10.96.0.0/12 and node ports from 30000-32767, per server. With
+ * `dryRun` nothing is taken: the cluster IP is DRY_RUN_CLUSTER_IP and each missing node port is one
+ * above the highest earlier in the request (32769 for the first).
+ */
 export function serviceAllocator() {
   let ip = 10;
   let nodePorts = 0;
-  return (svc: Obj) => {
+  return (svc: Obj, dryRun = false) => {
     const spec = svc.spec;
     if (!isObject(spec)) return;
     if (spec.type !== 'ExternalName' && !spec.clusterIP) {
-      ip++;
-      spec.clusterIP = `10.96.${(ip >> 8) & 255}.${ip & 255}`;
+      if (dryRun) spec.clusterIP = DRY_RUN_CLUSTER_IP;
+      else {
+        ip++;
+        spec.clusterIP = `10.96.${(ip >> 8) & 255}.${ip & 255}`;
+      }
     }
     if (spec.clusterIP) spec.clusterIPs ??= [spec.clusterIP];
-    if (spec.type === 'NodePort' || spec.type === 'LoadBalancer')
-      for (const p of arrayOf(spec.ports)) if (isObject(p) && !p.nodePort) p.nodePort = 30000 + (nodePorts++ % 2768);
+    if (spec.type !== 'NodePort' && spec.type !== 'LoadBalancer') return;
+    const seen: number[] = [];
+    for (const p of arrayOf(spec.ports)) {
+      if (!isObject(p)) continue;
+      if (!p.nodePort) p.nodePort = dryRun ? (seen.length ? Math.max(...seen) : DRY_RUN_NODE_PORT_BASE) + 1 : 30000 + (nodePorts++ % 2768);
+      if (typeof p.nodePort === 'number') seen.push(p.nodePort);
+    }
   };
 }
 
