@@ -77,7 +77,8 @@ export const services: ResourceType = {
     spec.internalTrafficPolicy ??= 'Cluster';
     spec.ipFamilies ??= ['IPv4'];
     spec.ipFamilyPolicy ??= 'SingleStack';
-    for (const p of arrayOf(spec.ports)) if (isObject(p)) { p.protocol ??= 'TCP'; p.targetPort ??= p.port; }
+    // as upstream's defaulting: a missing, 0 or "" targetPort is the port
+    for (const p of arrayOf(spec.ports)) if (isObject(p)) { p.protocol ??= 'TCP'; if (p.targetPort === undefined || p.targetPort === 0 || p.targetPort === '') p.targetPort = p.port; }
   },
   prepareForCreate: (svc) => void (svc.status = { loadBalancer: {} }),
   validate: validateService,
