@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { scoresOf, scoresTable, unexplained, type MutantStatus, type MutationReport } from './summarize.ts';
+import { formatDuration, scoresOf, scoresTable, unexplained, type MutantStatus, type MutationReport } from './summarize.ts';
 
 const mutant = (status: MutantStatus, line = 1) => ({ id: `${line}`, mutatorName: 'EqualityOperator', replacement: 'a <= b', status, location: { start: { line, column: 1 } } });
 const report: MutationReport = {
@@ -43,3 +43,5 @@ describe('unexplained', () => {
       assert.deepEqual(unexplained({ folder: 'impl/a', undetected: [c.undetected] }, md), c.explained ? [] : [c.undetected]));
   }
 });
+
+it('durations round to whole seconds before splitting into minutes', () => assert.deepEqual([formatDuration(2699.6), formatDuration(75), formatDuration(59.4)], ['45 min 0 s', '1 min 15 s', '0 min 59 s']));

@@ -129,7 +129,10 @@ export function withExplanations(areas: AreaScore[]): AreaScore[] {
   return areas.map((a) => ({ ...a, unexplained: unexplained(a, explanations) }));
 }
 
-export const formatDuration = (seconds: number) => `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
+export const formatDuration = (seconds: number) => {
+  const whole = Math.round(seconds);
+  return `${Math.floor(whole / 60)} min ${whole % 60} s`;
+};
 
 /**
  * Reads the Stryker report and writes scores.json and scores.md beside it. An area this run did not mutate keeps
