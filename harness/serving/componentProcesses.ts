@@ -138,7 +138,7 @@ export async function startComponentProcesses(plan: ComponentPlan, kubeconfig: s
 }
 
 /** The layout's master listeners shifted by `portBase`: served by a process, served elsewhere (`external`), or not served. */
-export function layoutListing(layout: PortLayout, portBase: number, external: Record<string, string>, fromProcesses: readonly ServedListener[]): ServedListener[] {
+function layoutListing(layout: PortLayout, portBase: number, external: Record<string, string>, fromProcesses: readonly ServedListener[]): ServedListener[] {
   return shiftLayout(layout, portBase).components
     .filter((l) => l.node === 'master')
     .map((l) => {

@@ -24,6 +24,10 @@ export class TransportError extends Error {
 
 export const isStatus = (error: unknown, reason: string): error is ApiStatusError => error instanceof ApiStatusError && error.reason === reason;
 export const isNotFound = (error: unknown) => error instanceof ApiStatusError && error.code === 404;
+/** A `.catch` handler for a write whose object may already be gone: swallows 404, rethrows anything else. */
+export const ignoreNotFound = (error: unknown): void => {
+  if (!isNotFound(error)) throw error;
+};
 export const isAlreadyExists = (error: unknown) => isStatus(error, 'AlreadyExists');
 export const isConflict = (error: unknown) => error instanceof ApiStatusError && error.code === 409 && error.reason === 'Conflict';
 /** 410 Gone: the resourceVersion is older than the kept history (reason Expired or Gone). */

@@ -14,7 +14,7 @@ export const sameLabels = (a: Labels = {}, b: Labels = {}): boolean =>
   Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);
 
 /** True when the service has a cluster IP (neither empty nor "None"). */
-export const isServiceIPSet = (service: Service): boolean => !!service.spec?.clusterIP && service.spec.clusterIP !== 'None';
+const isServiceIPSet = (service: Service): boolean => !!service.spec?.clusterIP && service.spec.clusterIP !== 'None';
 
 /**
  * The labels the slice must carry: the service's labels minus the reserved keys, the headless

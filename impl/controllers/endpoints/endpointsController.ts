@@ -3,7 +3,7 @@
 // writes each such Service's Endpoints (create, update, or delete when the Service is gone),
 // skipping writes that would change nothing. Services without a selector are left alone.
 import { EndpointsIndex, canonicalJson, type Endpoints, type Pod, type Service } from '../../endpoints/index.ts';
-import { isAlreadyExists, isNotFound, splitKey, type KubeObject } from '../../client/index.ts';
+import { ignoreNotFound, isAlreadyExists, splitKey, type KubeObject } from '../../client/index.ts';
 import type { ComponentContext, ComponentDefinition } from '../../controlplane/Component.ts';
 
 /** What the controller owns in an Endpoints object. */
@@ -56,10 +56,6 @@ export async function startEndpointsController(ctx: ComponentContext) {
   await endpoints.start();
   await services.start();
   await pods.start();
-}
-
-function ignoreNotFound(error: unknown): void {
-  if (!isNotFound(error)) throw error;
 }
 
 export const endpointsController: ComponentDefinition = {

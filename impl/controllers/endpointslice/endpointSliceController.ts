@@ -6,7 +6,7 @@
 // garbage collector (they carry a controller owner reference), as upstream does.
 import { selects, type Pod, type Service } from '../../endpoints/index.ts';
 import { CONTROLLER_NAME, LABEL_MANAGED_BY, LABEL_SERVICE_NAME, LABEL_TOPOLOGY_ZONE, reconcileEndpointSlices, type EndpointSlice } from '../../endpointslices/index.ts';
-import { isNotFound, keyOf, splitKey, type KubeObject } from '../../client/index.ts';
+import { ignoreNotFound, keyOf, splitKey, type KubeObject } from '../../client/index.ts';
 import type { ComponentContext, ComponentDefinition } from '../../controlplane/Component.ts';
 
 export const ENDPOINTSLICE_CONTROLLER = 'endpointslice-controller';
@@ -79,10 +79,6 @@ export async function startEndpointSliceController(ctx: ComponentContext) {
   await slices.start();
   await services.start();
   await pods.start();
-}
-
-function ignoreNotFound(error: unknown): void {
-  if (!isNotFound(error)) throw error;
 }
 
 export const endpointSliceController: ComponentDefinition = {

@@ -3,7 +3,7 @@
 // deletecollection per resource), and once nothing is left it removes the `kubernetes`
 // finalizer through namespaces/{name}/finalize, after which the API server deletes the namespace.
 // Objects held by finalizers of their own keep the namespace Terminating; it retries then.
-import { isNotFound, isStatus, type ApiClient, type KubeObject } from '../../client/index.ts';
+import { ignoreNotFound, isNotFound, isStatus, type ApiClient, type KubeObject } from '../../client/index.ts';
 import type { ComponentContext, ComponentDefinition } from '../../controlplane/Component.ts';
 
 export const NAMESPACE_FINALIZER = 'kubernetes';
@@ -60,9 +60,7 @@ export async function startNamespaceController(ctx: ComponentContext) {
 /** PUT namespaces/{name}/finalize without the `kubernetes` finalizer. */
 async function finalize(client: ApiClient, ns: KubeObject): Promise<void> {
   const finalizers = (ns.spec?.finalizers ?? []).filter((f: string) => f !== NAMESPACE_FINALIZER);
-  await client.update({ ...ns, spec: { ...ns.spec, finalizers } }, 'finalize').catch((error) => {
-    if (!isNotFound(error)) throw error;
-  });
+  await client.update({ ...ns, spec: { ...ns.spec, finalizers } }, 'finalize').catch(ignoreNotFound);
 }
 
 function ignoreGoneOrUnsupported(error: unknown): void {

@@ -4,7 +4,7 @@
 // (annotation kubernetes.io/service-account.name) gets its `token`, `ca.crt` and `namespace` keys
 // and the account's uid annotation filled in, as upstream's controller still does; one whose
 // account is gone (or is another account with that name) is deleted.
-import { isNotFound, keyOf, splitKey, type ApiClient, type KubeObject } from '../../client/index.ts';
+import { ignoreNotFound, isNotFound, keyOf, splitKey, type ApiClient, type KubeObject } from '../../client/index.ts';
 import type { ComponentContext, ComponentDefinition } from '../../controlplane/Component.ts';
 
 export const SERVICE_ACCOUNT_TOKEN_TYPE = 'kubernetes.io/service-account-token';
@@ -99,9 +99,7 @@ function tokenSecret(namespace: string, account: string, uid: string, token: str
 }
 
 async function remove(client: ApiClient, secret: KubeObject): Promise<void> {
-  await client.delete('Secret', secret.metadata.namespace, String(secret.metadata.name), { uid: secret.metadata.uid }).catch((error) => {
-    if (!isNotFound(error)) throw error;
-  });
+  await client.delete('Secret', secret.metadata.namespace, String(secret.metadata.name), { uid: secret.metadata.uid }).catch(ignoreNotFound);
 }
 
 export const tokenController: ComponentDefinition = {

@@ -28,6 +28,19 @@ export function actions(plane: ControlPlane, actor: string, since = 0): string[]
     .map((e) => `${e.verb} ${e.resource} ${[e.namespace, e.name, e.subresource].filter(Boolean).join('/')} ${e.code}`.replace(/ {2,}/g, ' '));
 }
 
+/** The mutating requests `actor` made while `change` ran on a fixturePlane of `components` and `fixtures`, once it settled. */
+export async function actionsDuring(components: readonly (string | ComponentDefinition)[], fixtures: readonly KubeObject[], actor: string, change: (plane: ControlPlane) => Promise<unknown>): Promise<string[]> {
+  const plane = await fixturePlane(components, fixtures);
+  try {
+    const before = plane.trace.last;
+    await change(plane);
+    await plane.settle();
+    return actions(plane, actor, before);
+  } finally {
+    await plane.stop();
+  }
+}
+
 export const node = (name: string, cpu = '4', extra: KubeObject['metadata'] = {}): KubeObject => ({
   apiVersion: 'v1', kind: 'Node', metadata: { name, ...extra },
   status: { capacity: { cpu, memory: '8Gi', pods: '110' }, allocatable: { cpu, memory: '8Gi', pods: '110' } },
