@@ -2,7 +2,7 @@
 // matches nothing fails with the closest existing steps suggested; a bad manifest names field and rule.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -13,9 +13,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const quiet = new Writable({ write: (_c, _e, cb) => cb() });
 
 async function runFeature(text: string) {
-  const dir = join(root, 'features', 'zz-plain-language-test');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `t${process.pid}.feature`);
+  // Outside features/: a file there would be read by every other run going on at the same time.
+  const dir = mkdtempSync(join(tmpdir(), 'kconform-pl-feature-'));
+  const file = join(dir, 'written-by-a-person.feature');
   writeFileSync(file, text);
   try {
     return await runConformance({ root, driver: 'reference', reportDir: mkdtempSync(join(tmpdir(), 'kconform-pl-')), paths: [file], out: quiet });

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { AstBuilder, GherkinClassicTokenMatcher, Parser, compile } from '@cucumber/gherkin';
 import { IdGenerator } from '@cucumber/messages';
 import { loadProperties } from '../runner/properties.ts';
@@ -16,19 +16,23 @@ export interface StaticCheck {
   claims: string[];
 }
 
-/** Every scenario (per Examples row) in features/, with the claim tags it carries (inherited ones included). */
-export function featureChecks(root: string): { checks: StaticCheck[]; errors: string[] } {
+/**
+ * Every scenario (per Examples row) in features/, and in any other feature files given (`file` or
+ * `file:line`, as a run takes them), with the claim tags it carries (inherited ones included).
+ */
+export function featureChecks(root: string, paths: string[] = []): { checks: StaticCheck[]; errors: string[] } {
   const dir = join(root, 'features');
   const checks: StaticCheck[] = [];
   const errors: string[] = [];
-  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.feature')).sort();
-  for (const f of files) {
-    const uri = `features/${f}`;
+  const inFeatures = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.feature')).sort().map((f) => `features/${f}`);
+  const given = paths.map((p) => relative(root, resolve(root, p.replace(/(:\d+)+$/, ''))));
+  const files = [...new Set([...inFeatures, ...given.filter((f) => f.endsWith('.feature'))])];
+  for (const uri of files) {
     const newId = IdGenerator.uuid();
     const parser = new Parser(new AstBuilder(newId), new GherkinClassicTokenMatcher());
     let doc;
     try {
-      doc = parser.parse(readFileSync(join(dir, f), 'utf8'));
+      doc = parser.parse(readFileSync(resolve(root, uri), 'utf8'));
     } catch (e) {
       errors.push(`${uri}: ${(e as Error).message}`);
       continue;

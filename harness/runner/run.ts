@@ -67,7 +67,7 @@ export async function runConformance(o: RunOptions): Promise<RunReport> {
 
   const claims = loadClaims();
   const specs = await loadProperties(o.root);
-  const features = featureChecks(o.root);
+  const features = featureChecks(o.root, o.paths);
   const suiteErrors = [
     ...features.errors,
     ...unknownClaims(claims, features.checks),
