@@ -1,9 +1,10 @@
 @services
 Feature: kube-proxy spreads a Service's connections over its ready endpoints
-  kube-proxy runs on every node and watches Services and Endpoints. A new connection to a
-  Service's cluster IP and port (or to any node's IP on the Service's node port) is forwarded to
-  one ready endpoint, on the container port that the Endpoints list for that service port. Pods
-  that are not ready receive nothing. Where connections go is written `pod:port`.
+  kube-proxy runs on every node and watches Services and their endpoints (upstream's reads the
+  EndpointSlices; these scenarios hand it the Endpoints objects, which list the same ready Pods). A
+  new connection to a Service's cluster IP and port (or to any node's IP on the Service's node
+  port) is forwarded to one ready endpoint, on the container port listed for that service port.
+  Pods that are not ready receive nothing. Where connections go is written `pod:port`.
 
   "Spread evenly" means: over N new connections and k ready endpoints, each endpoint receives N/k
   connections, give or take five standard deviations of a fair random choice (plus one). A

@@ -1,9 +1,11 @@
-// A model of kube-proxy: from Services and Endpoints, which backend a new connection reaches.
+// A model of kube-proxy: from Services and their EndpointSlices (or Endpoints), which backend a new
+// connection reaches.
 //
 // Frontends are `clusterIP:port/protocol` for every service with a cluster IP, and
 // `nodeIP:nodePort/protocol` on every known node for NodePort and LoadBalancer services.
-// Backends are the ready addresses of the Endpoints subsets whose port has the service port's
-// name and protocol (absent: TCP, as the API server defaults it); not-ready addresses are never used.
+// Backends are the endpoints listed for the service port's name and protocol (absent: TCP, as the
+// API server defaults it) that a connection may use (proxyEndpoints.ts): the ready ones, or while
+// none is ready, the ones still serving as they terminate.
 //
 // Load spreading: round-robin per service port over its backends sorted by (IP, port). Over any
 // N consecutive connections without session affinity while the backend set is unchanged, each of
@@ -13,8 +15,10 @@
 // Session affinity ClientIP: a client that connected within timeoutSeconds (default 10800) goes
 // to the backend it had, while that backend stays ready. Time is a virtual clock: `now` in ms.
 import type { Endpoints, Service } from '../endpoints/types.ts';
+import type { EndpointSlice } from '../endpointslices/types.ts';
 import { defaultServicePort } from '../endpoints/findPort.ts';
 import { objectKey } from '../endpoints/types.ts';
+import { fromEndpointSlice, fromEndpoints, mergeSources, servicePortKey, sliceServiceKey, usableEndpoints, type PortEndpoints, type ProxyEndpoint } from './proxyEndpoints.ts';
 
 export interface Backend {
   podIP: string;
@@ -47,15 +51,27 @@ interface Frontend {
   localNode?: string;
 }
 
+interface UsableBackends {
+  all: ProxyEndpoint[];
+  cluster: Backend[];
+  /** Per node, for traffic policy Local; filled as nodes are asked for. */
+  local: Map<string, Backend[]>;
+}
+
+const toBackend = (e: ProxyEndpoint): Backend => ({ podIP: e.ip, port: e.port, ...(e.nodeName ? { nodeName: e.nodeName } : {}) });
+
 export const DEFAULT_AFFINITY_SECONDS = 10800;
 
 export class KubeProxy {
   private readonly nodeIPs: Map<string, string>;
   private readonly services = new Map<string, Service>();
-  private readonly endpoints = new Map<string, Endpoints>();
+  /** Per service, its endpoint sources by name: `Endpoints`, or `EndpointSlice/<name>`. */
+  private readonly sources = new Map<string, Map<string, PortEndpoints>>();
+  /** The service each slice was last filed under, by `namespace/slice name`. */
+  private readonly sliceService = new Map<string, string>();
   private readonly frontends = new Map<string, Frontend>();
   private readonly frontendsOf = new Map<string, string[]>();
-  private readonly backendCache = new Map<string, Map<string, Backend[]>>();
+  private readonly backendCache = new Map<string, Map<string, UsableBackends>>();
   private readonly cursors = new Map<string, number>();
   private readonly affinity = new Map<string, { backend: string; lastUsed: number }>();
 
@@ -77,48 +93,69 @@ export class KubeProxy {
   }
 
   onEndpointsChange(endpoints: Endpoints): void {
-    const key = objectKey(endpoints.metadata);
-    this.endpoints.set(key, endpoints);
-    this.backendCache.delete(key);
+    this.setSource(objectKey(endpoints.metadata), 'Endpoints', fromEndpoints(endpoints));
   }
 
   onEndpointsDelete(namespace: string, name: string): void {
-    const key = `${namespace || 'default'}/${name}`;
-    this.endpoints.delete(key);
-    this.backendCache.delete(key);
+    this.setSource(`${namespace || 'default'}/${name}`, 'Endpoints', undefined);
+  }
+
+  /** A slice without the kubernetes.io/service-name label belongs to no service and is ignored, as upstream does. */
+  onEndpointSliceChange(slice: EndpointSlice): void {
+    const id = objectKey(slice.metadata);
+    const serviceKey = sliceServiceKey(slice);
+    const before = this.sliceService.get(id);
+    if (before !== undefined && before !== serviceKey) this.onEndpointSliceDelete(slice.metadata.namespace ?? '', slice.metadata.name ?? '');
+    if (serviceKey === undefined) return;
+    this.sliceService.set(id, serviceKey);
+    this.setSource(serviceKey, `EndpointSlice/${slice.metadata.name}`, fromEndpointSlice(slice));
+  }
+
+  onEndpointSliceDelete(namespace: string, name: string): void {
+    const id = `${namespace || 'default'}/${name}`;
+    const serviceKey = this.sliceService.get(id);
+    this.sliceService.delete(id);
+    if (serviceKey !== undefined) this.setSource(serviceKey, `EndpointSlice/${name}`, undefined);
   }
 
   /** Replaces all state, as a full resync does. */
-  sync(services: readonly Service[], endpoints: readonly Endpoints[]): void {
+  sync(services: readonly Service[], endpoints: readonly Endpoints[], slices: readonly EndpointSlice[] = []): void {
     for (const key of [...this.services.keys()]) {
       this.services.delete(key);
       this.rebuild(key);
     }
-    this.endpoints.clear();
+    this.sources.clear();
+    this.sliceService.clear();
     this.backendCache.clear();
     endpoints.forEach((e) => this.onEndpointsChange(e));
+    slices.forEach((s) => this.onEndpointSliceChange(s));
     services.forEach((s) => this.onServiceChange(s));
   }
 
-  /** The ready backends of a service port, sorted; empty when none. The list is shared: do not modify it. */
-  backends(serviceKey: string, portName: string, protocol = 'TCP'): Backend[] {
-    let cache = this.backendCache.get(serviceKey);
-    if (!cache) this.backendCache.set(serviceKey, (cache = new Map()));
-    const cacheKey = `${portName}/${protocol}`;
-    let list = cache.get(cacheKey);
-    if (!list) cache.set(cacheKey, (list = this.readyBackends(serviceKey, portName, protocol)));
-    return list;
+  private setSource(serviceKey: string, source: string, endpoints: PortEndpoints | undefined): void {
+    let sources = this.sources.get(serviceKey);
+    if (endpoints) {
+      if (!sources) this.sources.set(serviceKey, (sources = new Map()));
+      sources.set(source, endpoints);
+    } else if (sources?.delete(source) && sources.size === 0) this.sources.delete(serviceKey);
+    this.backendCache.delete(serviceKey);
   }
 
-  private readyBackends(serviceKey: string, portName: string, protocol: string): Backend[] {
-    const subsets = this.endpoints.get(serviceKey)?.subsets ?? [];
-    const out: Backend[] = [];
-    for (const subset of subsets) {
-      const port = subset.ports?.find((p) => (p.name ?? '') === portName && (p.protocol || 'TCP') === protocol);
-      if (!port) continue;
-      for (const a of subset.addresses ?? []) out.push({ podIP: a.ip, port: port.port, ...(a.nodeName ? { nodeName: a.nodeName } : {}) });
+  /** The backends a connection to a service port may use, sorted; empty when none. The list is shared: do not modify it. */
+  backends(serviceKey: string, portName: string, protocol = 'TCP', localNode?: string): Backend[] {
+    let cache = this.backendCache.get(serviceKey);
+    if (!cache) this.backendCache.set(serviceKey, (cache = new Map()));
+    const portKey = servicePortKey(portName, protocol);
+    let entry = cache.get(portKey);
+    if (!entry) {
+      const sources = this.sources.get(serviceKey) ?? new Map<string, PortEndpoints>();
+      const all = mergeSources([...sources.keys()].sort().map((k) => sources.get(k)!), portKey);
+      cache.set(portKey, (entry = { all, cluster: usableEndpoints(all).map(toBackend), local: new Map() }));
     }
-    return out.sort((a, b) => (a.podIP !== b.podIP ? (a.podIP < b.podIP ? -1 : 1) : a.port - b.port));
+    if (localNode === undefined) return entry.cluster;
+    let local = entry.local.get(localNode);
+    if (!local) entry.local.set(localNode, (local = usableEndpoints(entry.all.filter((e) => e.nodeName === localNode)).map(toBackend)));
+    return local;
   }
 
   /** Where a new connection to ip:port/protocol goes. Never throws. */
@@ -127,12 +164,9 @@ export class KubeProxy {
     const frontend = this.frontends.get(`${request.ip}:${request.port}/${protocol}`);
     if (!frontend) return { routed: false, reason: 'NoService', message: `no service listens on ${request.ip}:${request.port}/${protocol}` };
     const service = this.services.get(frontend.serviceKey)!;
-    let backends = this.backends(frontend.serviceKey, frontend.spName, protocol);
-    if (backends.length === 0) return { routed: false, reason: 'NoEndpoints', message: `${frontend.portName} has no endpoints` };
-    if (frontend.localNode !== undefined) {
-      backends = backends.filter((b) => b.nodeName === frontend.localNode);
-      if (backends.length === 0) return { routed: false, reason: 'NoLocalEndpoints', message: `${frontend.portName} has no local endpoints` };
-    }
+    if (this.backends(frontend.serviceKey, frontend.spName, protocol).length === 0) return { routed: false, reason: 'NoEndpoints', message: `${frontend.portName} has no endpoints` };
+    const backends = this.backends(frontend.serviceKey, frontend.spName, protocol, frontend.localNode);
+    if (backends.length === 0) return { routed: false, reason: 'NoLocalEndpoints', message: `${frontend.portName} has no local endpoints` };
     const id = (b: Backend) => `${b.podIP}:${b.port}`;
     const now = request.now ?? 0;
     const sticky = service.spec?.sessionAffinity === 'ClientIP' && request.clientIP !== undefined;

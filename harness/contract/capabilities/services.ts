@@ -64,7 +64,8 @@ export interface EndpointsMethods {
   };
   /**
    * Where the implementation's running kube-proxy sends each connection now, in order, by the
-   * Services, Endpoints and Nodes it has seen through the API server (those made with `objects`).
+   * Services, endpoints (EndpointSlices, as upstream's kube-proxy reads them) and Nodes it has seen
+   * through the API server (those made with `objects`).
    */
   'endpoints.routeLive': { params: { connections: LiveConnection[] }; result: { routes: RouteAnswer[] } };
   /** The pod's resolv.conf and the answers of cluster DNS to its queries, resolved through its search path. */

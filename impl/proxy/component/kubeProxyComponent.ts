@@ -1,5 +1,7 @@
-// kube-proxy as a running component (SVC-5): Services, Endpoints and Nodes from informers (through
-// the API server, never the Store) keep a KubeProxy routing table up to date.
+// kube-proxy as a running component (SVC-5): Services, EndpointSlices and Nodes from informers
+// (through the API server, never the Store) keep a KubeProxy routing table up to date. Like
+// upstream's kube-proxy since v1.19, it reads EndpointSlices, not v1 Endpoints: that is what tells it
+// which endpoints are terminating but still serving.
 //
 // One component per cluster, with per-node views. Upstream runs one kube-proxy per node, each
 // holding the same table built from the same watches; the tables differ only in NodePort
@@ -9,12 +11,13 @@
 // for all of them. Round-robin state is therefore shared by the nodes (upstream's random choice
 // has none to share).
 //
-// Services and Endpoints are applied to the table as they change. A change in the nodes' IPs
+// Services and EndpointSlices are applied to the table as they change. A change in the nodes' IPs
 // marks the table stale; it is rebuilt from the informer caches (a full resync, which also resets
 // round-robin and affinity state) at the next route(). Session affinity timeouts run on ctx.clock.
 import type { ComponentContext, ComponentDefinition, RunningComponent } from '../../controlplane/Component.ts';
 import type { KubeObject } from '../../client/index.ts';
-import type { Endpoints, Service } from '../../endpoints/types.ts';
+import type { Service } from '../../endpoints/types.ts';
+import type { EndpointSlice } from '../../endpointslices/types.ts';
 import { KubeProxy, type RouteRequest, type RouteResult } from '../KubeProxy.ts';
 
 export const KUBE_PROXY = 'kube-proxy';
@@ -37,7 +40,7 @@ export function nodeAddress(node: KubeObject): string | undefined {
 
 export async function startKubeProxy(ctx: ComponentContext): Promise<RunningKubeProxy> {
   const services = ctx.informer<Service & KubeObject>('Service');
-  const endpoints = ctx.informer<Endpoints & KubeObject>('Endpoints');
+  const slices = ctx.informer<EndpointSlice & KubeObject>('EndpointSlice');
   const nodes = ctx.informer('Node');
   const nodeIPs = new Map<string, string>();
   let proxy = new KubeProxy();
@@ -66,21 +69,21 @@ export async function startKubeProxy(ctx: ComponentContext): Promise<RunningKube
     update: (_, s) => (proxy.onServiceChange(s), synced()),
     delete: (s) => (proxy.onServiceDelete(ns(s), String(s.metadata.name)), synced()),
   });
-  endpoints.on({
-    add: (e) => (proxy.onEndpointsChange(e), synced()),
-    update: (_, e) => (proxy.onEndpointsChange(e), synced()),
-    delete: (e) => (proxy.onEndpointsDelete(ns(e), String(e.metadata.name)), synced()),
+  slices.on({
+    add: (e) => (proxy.onEndpointSliceChange(e), synced()),
+    update: (_, e) => (proxy.onEndpointSliceChange(e), synced()),
+    delete: (e) => (proxy.onEndpointSliceDelete(ns(e), String(e.metadata.name)), synced()),
   });
 
   await nodes.start();
-  await endpoints.start();
+  await slices.start();
   await services.start();
 
   return {
     route(request) {
       if (stale) {
         proxy = new KubeProxy({ nodes: Object.fromEntries(nodeIPs) });
-        proxy.sync(services.list(), endpoints.list());
+        proxy.sync(services.list(), [], slices.list());
         stale = false;
         synced();
       }
@@ -90,7 +93,7 @@ export async function startKubeProxy(ctx: ComponentContext): Promise<RunningKube
       kubeproxy_sync_proxy_rules_last_timestamp_seconds: lastSyncMs / 1000,
       kubeproxy_sync_proxy_rules_total: syncs,
       kconform_kube_proxy_services: services.size,
-      kconform_kube_proxy_endpoints: endpoints.size,
+      kconform_kube_proxy_endpointslices: slices.size,
       kconform_kube_proxy_nodes: nodeIPs.size,
     }),
   };
@@ -98,6 +101,6 @@ export async function startKubeProxy(ctx: ComponentContext): Promise<RunningKube
 
 export const kubeProxyComponent: ComponentDefinition = {
   name: KUBE_PROXY,
-  description: "routes connections to a Service's cluster IP or node ports to its ready endpoints, from Services, Endpoints and Nodes it watches",
+  description: "routes connections to a Service's cluster IP or node ports to its ready endpoints (or, while none is ready, its serving terminating ones), from Services, EndpointSlices and Nodes it watches",
   start: (ctx) => startKubeProxy(ctx),
 };
