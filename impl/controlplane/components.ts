@@ -8,6 +8,7 @@ import { replicaSetController } from '../controllers/replicaset/replicaSetContro
 import { deploymentController } from '../controllers/deployment/deploymentController.ts';
 import { garbageCollector } from '../controllers/garbagecollector/garbageCollector.ts';
 import { kubeProxyComponent } from '../proxy/component/kubeProxyComponent.ts';
+import { clusterDnsComponent } from '../dns/component/clusterDnsComponent.ts';
 import { endpointSliceController } from '../controllers/endpointslice/endpointSliceController.ts';
 import { dnsAddon, endpointsController, namespaceController, serviceAccountController, tokenController } from '../controllers/index.ts';
 
@@ -22,6 +23,7 @@ export const COMPONENTS: readonly ComponentDefinition[] = [
   kubeletComponent,
   nodeLifecycleController,
   dnsAddon,
+  clusterDnsComponent,
   replicaSetController,
   deploymentController,
   garbageCollector,

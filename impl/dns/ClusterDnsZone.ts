@@ -10,8 +10,10 @@
 //
 // Not served: pod records (<a-b-c-d>.<ns>.pod.<zone>) and PTR records.
 import type { Endpoints, Service } from '../endpoints/types.ts';
+import type { EndpointSlice } from '../endpointslices/types.ts';
 import { namespaceOf } from '../endpoints/podContribution.ts';
 import { objectKey } from '../endpoints/types.ts';
+import { dnsEndpoints, type DnsEndpoint } from './dnsEndpoints.ts';
 
 export type RecordType = 'A' | 'SRV' | 'CNAME';
 export type DnsRecord =
@@ -29,10 +31,11 @@ export class ClusterDnsZone {
   readonly domain: string;
   private readonly byName = new Map<string, DnsRecord[]>();
 
-  constructor(services: readonly Service[], endpoints: readonly Endpoints[], domain = DEFAULT_CLUSTER_DOMAIN) {
+  /** `endpoints`: the services' Endpoints objects or EndpointSlices (see dnsEndpoints.ts). */
+  constructor(services: readonly Service[], endpoints: readonly (Endpoints | EndpointSlice)[], domain = DEFAULT_CLUSTER_DOMAIN) {
     this.domain = normaliseName(domain);
-    const endpointsByKey = new Map(endpoints.map((e) => [objectKey(e.metadata), e]));
-    for (const service of services) this.addService(service, endpointsByKey.get(objectKey(service.metadata)));
+    const byService = dnsEndpoints(endpoints);
+    for (const service of services) this.addService(service, byService.get(objectKey(service.metadata)) ?? []);
   }
 
   /** The records of one name and type; empty when there are none. */
@@ -55,7 +58,7 @@ export class ClusterDnsZone {
     else this.byName.set(record.name, [record]);
   }
 
-  private addService(service: Service, endpoints: Endpoints | undefined): void {
+  private addService(service: Service, endpoints: readonly DnsEndpoint[]): void {
     const spec = service.spec ?? {};
     const name = `${service.metadata.name}.${namespaceOf(service.metadata)}.svc.${this.domain}`;
     if (spec.type === 'ExternalName') {
@@ -71,15 +74,13 @@ export class ClusterDnsZone {
     }
     if (spec.clusterIP !== 'None') return;
     const seen = new Set<string>();
-    for (const subset of endpoints?.subsets ?? []) {
-      for (const address of subset.addresses ?? []) {
-        const host = `${address.hostname ?? address.ip.replace(/[.:]/g, '-')}.${name}`;
-        if (!seen.has(address.ip)) this.add({ type: 'A', name, ip: address.ip });
-        if (!seen.has(`${host} ${address.ip}`)) this.add({ type: 'A', name: host, ip: address.ip });
-        seen.add(address.ip).add(`${host} ${address.ip}`);
-        for (const p of subset.ports ?? []) {
-          if (p.name) this.add({ type: 'SRV', name: srvName(p.name, p.protocol), priority: 0, weight: 100, port: p.port, target: host });
-        }
+    for (const address of endpoints) {
+      const host = `${address.hostname ?? address.ip.replace(/[.:]/g, '-')}.${name}`;
+      if (!seen.has(address.ip)) this.add({ type: 'A', name, ip: address.ip });
+      if (!seen.has(`${host} ${address.ip}`)) this.add({ type: 'A', name: host, ip: address.ip });
+      seen.add(address.ip).add(`${host} ${address.ip}`);
+      for (const p of address.ports) {
+        if (p.name && p.port) this.add({ type: 'SRV', name: srvName(p.name, p.protocol ?? 'TCP'), priority: 0, weight: 100, port: p.port, target: host });
       }
     }
   }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { pod, service } from '../endpoints/_fixtures.ts';
 import { computeEndpoints } from '../endpoints/computeEndpoints.ts';
+import type { EndpointSlice } from '../endpointslices/types.ts';
 import { ClusterDnsZone } from './ClusterDnsZone.ts';
 import { formatResolvConf, podDnsConfig } from './podDnsConfig.ts';
 import { candidateNames, resolveName } from './resolveName.ts';
@@ -46,6 +47,24 @@ const records: { name: string; lookup: [string, 'A' | 'SRV' | 'CNAME']; want: un
   { name: 'an unnamed port has no SRV record', lookup: ['_81._tcp.web.shop.svc.cluster.local', 'SRV'], want: [] },
 ];
 for (const c of records) test(c.name, () => assert.deepEqual(zone.lookup(...c.lookup), c.want));
+
+// The same headless service as CoreDNS reads it today: from its EndpointSlices (split in two here).
+const dbSlice = (name: string, endpoints: EndpointSlice['endpoints']): EndpointSlice => ({
+  metadata: { name, namespace: 'shop', labels: { 'kubernetes.io/service-name': 'db' } },
+  addressType: 'IPv4',
+  ports: [{ name: 'pg', port: 5432, protocol: 'TCP' }],
+  endpoints,
+});
+const sliceZone = new ClusterDnsZone([web, db, ext], [
+  dbSlice('db-a', [{ addresses: ['10.1.0.7'], hostname: 'db-0', conditions: { ready: true } }, { addresses: ['10.1.0.9'], conditions: { ready: false, serving: false } }]),
+  dbSlice('db-b', [{ addresses: ['10.1.0.8'], conditions: {} }]),
+  { ...dbSlice('stray', [{ addresses: ['10.1.0.66'], conditions: {} }]), metadata: { name: 'stray', namespace: 'shop' } },
+  { ...dbSlice('fqdn', [{ addresses: ['db.example.com'], conditions: {} }]), addressType: 'FQDN' },
+]);
+test('from EndpointSlices (ready not false; unlabelled and FQDN slices ignored) the zone holds the same records', () => {
+  assert.deepEqual(sliceZone.names(), zone.names());
+  for (const c of records) assert.deepEqual(sliceZone.lookup(...c.lookup), c.want, c.name);
+});
 
 test('a ClusterFirst pod gets the cluster DNS, its namespace search path and ndots:5', () => {
   assert.equal(formatResolvConf(conf), 'nameserver 10.0.0.10\nsearch shop.svc.cluster.local svc.cluster.local cluster.local\noptions ndots:5\n');

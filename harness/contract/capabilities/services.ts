@@ -1,8 +1,8 @@
 // Capabilities `endpoints` and `ports`: how a Service finds its Pods and how traffic reaches them
 // (Endpoints, Service validation, cluster IP / NodePort allocation, kube-proxy routing, cluster
 // DNS), and which port each component listens on. Objects are plain Kubernetes JSON (v1 Service,
-// v1 Pod, v1 Endpoints). Every endpoints.* call but routeLive is stateless: it carries all the
-// objects it needs. routeLive and ports.serve ask the running implementation; one that has no
+// v1 Pod, v1 Endpoints). Every endpoints.* call but routeLive and resolveLive is stateless: it carries all the
+// objects it needs. routeLive, resolveLive and ports.serve ask the running implementation; one that has no
 // running kube-proxy, or cannot start its components on ports, answers NotApplicable.
 import type { KubeObject } from './objects.ts';
 import type { FieldError } from './selectors.ts';
@@ -68,6 +68,11 @@ export interface EndpointsMethods {
    * through the API server (those made with `objects`).
    */
   'endpoints.routeLive': { params: { connections: LiveConnection[] }; result: { routes: RouteAnswer[] } };
+  /**
+   * The answers of the implementation's running cluster DNS to queries by fully qualified name (no
+   * search path), by the Services and endpoints it has seen through the API server.
+   */
+  'endpoints.resolveLive': { params: { queries: { name: string; type?: 'A' | 'SRV' | 'CNAME' }[] }; result: { answers: DnsAnswer[] } };
   /** The pod's resolv.conf and the answers of cluster DNS to its queries, resolved through its search path. */
   'endpoints.resolve': {
     params: {

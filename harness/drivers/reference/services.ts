@@ -11,7 +11,7 @@ import type { KubeObject } from '../../contract/capabilities/objects.ts';
 import { computeEndpoints, type Endpoints, type Pod, type Service } from '../../../impl/endpoints/index.ts';
 import { ServiceAllocator, validateService, IpamConfigError } from '../../../impl/ipam/index.ts';
 import { KubeProxy, KUBE_PROXY, type RouteResult, type RunningKubeProxy } from '../../../impl/proxy/index.ts';
-import { ClusterDnsZone, podDnsConfig, resolveName } from '../../../impl/dns/index.ts';
+import { ClusterDnsZone, podDnsConfig, resolveName, CLUSTER_DNS, type Resolution, type RunningClusterDns } from '../../../impl/dns/index.ts';
 import { referenceLayout, REFERENCE_LAYOUT, ServeLayoutError } from '../../../impl/ports/index.ts';
 import { memoryStore, type Store } from '../../../impl/store/index.ts';
 import { serveReference, type ServedReference } from '../../serving/serveReference.ts';
@@ -35,10 +35,25 @@ function object<T>(value: unknown, what: string): T {
 const routeAnswer = (r: RouteResult) => (r.routed ? { routed: true as const, podIP: r.podIP, port: r.port, service: r.service, via: r.via } : r);
 const configError = (e: unknown) => (e instanceof IpamConfigError ? new DriverError({ code: 'InvalidParams', message: e.message }) : e);
 
-/** `endpoints.*` over `plane` (routeLive asks its running kube-proxy). */
+/** `endpoints.*` over `plane` (routeLive asks its running kube-proxy, resolveLive its cluster DNS). */
 export function createEndpointsHandlers(plane: () => ControlPlane): HandlersOf<EndpointsMethods> {
-  return { ...endpointsHandlers, 'endpoints.routeLive': ({ connections }) => routeLive(plane(), connections) };
+  return {
+    ...endpointsHandlers,
+    'endpoints.routeLive': ({ connections }) => routeLive(plane(), connections),
+    'endpoints.resolveLive': ({ queries }) => resolveLive(plane(), queries),
+  };
 }
+
+async function resolveLive(plane: ControlPlane, queries: Params<'endpoints.resolveLive'>['queries']) {
+  const dns = plane.component<RunningClusterDns>(CLUSTER_DNS);
+  if (!dns) throw new DriverError({ code: 'NotApplicable', message: `the control plane runs no ${CLUSTER_DNS}` });
+  await settled(plane.settle());
+  const zone = dns.zone();
+  const absolute = { nameservers: [], searches: [], options: [] };
+  return { answers: queries.map((q) => dnsAnswer(resolveName(zone, q.name.endsWith('.') ? q.name : `${q.name}.`, absolute, q.type ?? 'A'))) };
+}
+
+const dnsAnswer = (r: Resolution) => (r.found ? { found: true as const, name: r.name, records: r.records.map(({ name: _name, ...rest }) => rest) } : { found: false as const, tried: r.tried });
 
 async function routeLive(plane: ControlPlane, connections: Params<'endpoints.routeLive'>['connections']) {
   const proxy = plane.component<RunningKubeProxy>(KUBE_PROXY);
@@ -47,7 +62,7 @@ async function routeLive(plane: ControlPlane, connections: Params<'endpoints.rou
   return { routes: connections.map((c) => routeAnswer(proxy.route(c))) };
 }
 
-const endpointsHandlers: Omit<HandlersOf<EndpointsMethods>, 'endpoints.routeLive'> = {
+const endpointsHandlers: Omit<HandlersOf<EndpointsMethods>, 'endpoints.routeLive' | 'endpoints.resolveLive'> = {
   'endpoints.compute': ({ service, pods }) => ({
     endpoints: computeEndpoints(object<Service>(service, 'service'), objects<Pod>(pods, 'pods')) as unknown as KubeObject | null,
   }),
@@ -98,10 +113,7 @@ const endpointsHandlers: Omit<HandlersOf<EndpointsMethods>, 'endpoints.routeLive
     const conf = podDnsConfig(object<Pod>(pod, 'pod'), { clusterDNS: clusterDNS ?? ['10.0.0.10'], clusterDomain });
     return {
       resolvConf: { nameservers: conf.nameservers, searches: conf.searches, options: conf.options.map((o) => (o.value !== undefined ? `${o.name}:${o.value}` : o.name)) },
-      answers: queries.map((q) => {
-        const r = resolveName(zone, q.name, conf, q.type ?? 'A');
-        return r.found ? { found: true as const, name: r.name, records: r.records.map(({ name: _name, ...rest }) => rest) } : { found: false as const, tried: r.tried };
-      }),
+      answers: queries.map((q) => dnsAnswer(resolveName(zone, q.name, conf, q.type ?? 'A'))),
     };
   },
 };
