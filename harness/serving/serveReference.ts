@@ -10,6 +10,8 @@ import { remoteKubelets, writeKubeconfig } from '../../impl/apiserver/index.ts';
 import type { Store } from '../../impl/store/index.ts';
 import { ServeLayoutError, type ServedListener } from '../../impl/ports/index.ts';
 import { planComponents, startComponentProcesses } from './componentProcesses.ts';
+import { CLUSTER_DNS, type RunningClusterDns } from '../../impl/dns/index.ts';
+import { serveDns, type ServedDns } from '../../impl/dns/server/dnsServer.ts';
 
 export interface ServeReferenceOptions {
   store: Store;
@@ -27,6 +29,8 @@ export interface ServeReferenceOptions {
   anonymousAdmin?: boolean;
   /** Where to write the kubeconfig (default <tmpdir>/kconform-<port>/kubeconfig). */
   kubeconfig?: string;
+  /** Serve cluster DNS on host:dnsPort over UDP and TCP (0: a free port); not with `components`. */
+  dnsPort?: number;
 }
 
 export interface ServedReference {
@@ -34,6 +38,8 @@ export interface ServedReference {
   kubeconfig: string;
   /** The components running in this process (none with `components`). */
   components: string[];
+  /** The port cluster DNS answers on (UDP and TCP), when served. */
+  dnsPort?: number;
   /** With `components`: the layout's master listeners, and each component process. */
   processes?: { listeners: ServedListener[]; pids(): Record<string, number | undefined> };
   /** Stops the processes and the plane; the store is left open. */
@@ -65,9 +71,20 @@ export async function serveReference(options: ServeReferenceOptions): Promise<Se
     const kubeconfig = resolve(options.kubeconfig ?? join(tmpdir(), `kconform-${new URL(url).port}`, 'kubeconfig'));
     await writeKubeconfig(url, kubeconfig, plane.adminToken, plane.caCert);
     const processes = plan && (await startComponentProcesses(plan, kubeconfig, { apiServer: url, etcd: options.etcd }));
-    return { url, kubeconfig, components: plane.components, processes, stop: async () => (await processes?.close(), await plane.stop()) };
+    const dns = !plan && options.dnsPort !== undefined ? await serveClusterDns(plane, host, options.dnsPort) : undefined;
+    const stop = async () => (await dns?.close(), await processes?.close(), await plane.stop());
+    return { url, kubeconfig, components: plane.components, processes, ...(dns ? { dnsPort: dns.port } : {}), stop };
   } catch (error) {
     await plane.stop();
     throw error;
   }
+}
+
+/** Serves the plane's running cluster DNS on the network; ServeLayoutError when the port is taken. */
+async function serveClusterDns(plane: ControlPlane, host: string, port: number): Promise<ServedDns | undefined> {
+  const dns = plane.component<RunningClusterDns>(CLUSTER_DNS);
+  if (!dns) return undefined;
+  return serveDns(() => dns.zone(), { host, port }).catch((error: NodeJS.ErrnoException) => {
+    throw error.code === 'EADDRINUSE' || error.code === 'EACCES' ? new ServeLayoutError(`cluster DNS cannot listen on ${host}:${port}: ${error.code}`) : error;
+  });
 }

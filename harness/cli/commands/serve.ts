@@ -16,7 +16,7 @@ export function parsePortBase(value: unknown): number {
 export const serveCommand: Command = {
   summary: 'run the reference control plane over HTTP (kubectl works against it), or the kconform protocol (--stdio)',
   usage: `kconform serve [--port 6443] [--host 127.0.0.1] [--store memory|etcd] [--etcd URL] [--kubeconfig PATH]
-                     [--insecure-anonymous-admin] [--insecure-http] [--components [--port-base N]]
+                     [--insecure-anonymous-admin] [--insecure-http] [--dns-port N] [--components [--port-base N]]
        kconform serve --stdio [--driver reference]
 
   Without --stdio: starts the API server and every control-plane component (namespace,
@@ -32,6 +32,11 @@ export const serveCommand: Command = {
   --insecure-anonymous-admin  requests without a bearer token act as the admin
   --insecure-http             serve plain HTTP instead of HTTPS with a self-signed certificate
                               (kubectl then sends no token: add --insecure-anonymous-admin)
+  --dns-port N                serve cluster DNS (the zone <service>.<namespace>.svc.cluster.local)
+                              on H:N over UDP and TCP (default 0: a free port, printed at start);
+                              try: dig @127.0.0.1 -p N kube-dns.kube-system.svc.cluster.local.
+                              Not with --components: there, cluster DNS runs inside the
+                              kube-controller-manager process and answers no network queries
   --components                run the components as separate processes, as upstream does, each on
                               its ports of the layout the reference follows (spec/ports/layout-
                               upstream.yaml): the API server here on 6443, kube-controller-manager
@@ -55,6 +60,7 @@ export const serveCommand: Command = {
     'insecure-http': { type: 'boolean' },
     components: { type: 'boolean' },
     'port-base': { type: 'string', default: '0' },
+    'dns-port': { type: 'string' },
   },
   async run({ values }) {
     if (values.stdio) {
@@ -65,6 +71,9 @@ export const serveCommand: Command = {
     const portBase = values.components ? parsePortBase(values['port-base']) : undefined;
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: must be an integer between 0 and 65535, not "${values.port}"`);
+    const dnsPort = values.components ? undefined : Number(values['dns-port'] ?? 0);
+    if (values.components && values['dns-port'] !== undefined) throw new Error('--dns-port: not with --components (cluster DNS then runs inside the kube-controller-manager process)');
+    if (dnsPort !== undefined && (!Number.isInteger(dnsPort) || dnsPort < 0 || dnsPort > 65535)) throw new Error(`--dns-port: must be an integer between 0 and 65535, not "${values['dns-port']}"`);
     const store = openStore(String(values.store), values.etcd as string | undefined);
     const served = await serveReference({
       store,
@@ -75,9 +84,11 @@ export const serveCommand: Command = {
       insecureHttp: values['insecure-http'] === true,
       anonymousAdmin: values['insecure-anonymous-admin'] === true,
       kubeconfig: values.kubeconfig as string | undefined,
+      dnsPort,
     }).catch(async (error) => {
       await store.close();
-      throw error instanceof ServeLayoutError ? new Error(`${values.components ? '--port-base' : '--port'}: ${error.message}`) : error;
+      const flag = values.components ? '--port-base' : /^cluster DNS/.test(error.message) ? '--dns-port' : '--port';
+      throw error instanceof ServeLayoutError ? new Error(`${flag}: ${error.message}`) : error;
     });
     const path = served.kubeconfig;
     console.log(`kconform: API server at ${served.url} (store ${store.backend}, real time)`);
@@ -85,6 +96,7 @@ export const serveCommand: Command = {
       console.log(`kconform: component processes: ${Object.entries(served.processes.pids()).map(([name, pid]) => `${name} (pid ${pid})`).join(', ')}`);
       console.log(`kconform: component ports (${REFERENCE_LAYOUT} layout, base ${portBase}):\n${describeListeners(served.processes.listeners).join('\n')}`);
     } else console.log(`kconform: components: ${served.components.join(', ')}`);
+    if (served.dnsPort !== undefined) console.log(`kconform: cluster DNS on ${values.host}:${served.dnsPort} (udp, tcp): dig @${values.host} -p ${served.dnsPort} kube-dns.kube-system.svc.cluster.local`);
     console.log(`kconform: kubeconfig ${path}`);
     console.log(`  export KUBECONFIG=${path}; kubectl get namespaces`);
     console.log('kconform: Ctrl-C stops it');
