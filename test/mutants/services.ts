@@ -1,4 +1,4 @@
-import type { KubeObject } from '../../harness/contract/methods.ts';
+import type { KubeObject, Result } from '../../harness/contract/methods.ts';
 import type { Mutant } from './mutant.ts';
 
 const AREA = '(@services or @ports) and not @oracle';
@@ -10,6 +10,9 @@ function allReady(e: KubeObject): KubeObject {
   const subsets = ((e.subsets as Subset[] | undefined) ?? []).map(({ notReadyAddresses, ...s }) => ({ ...s, addresses: [...(s.addresses ?? []), ...(notReadyAddresses ?? [])] }));
   return { ...e, subsets };
 }
+
+/** What the never-forgetting DNS answered first, by name (a scenario's namespaces are fresh, so names do not repeat across scenarios). */
+const firstAnswers = new Map<string, Result<'endpoints.resolveLive'>['answers'][number]>();
 
 export const servicesMutants: Mutant[] = [
   {
@@ -39,6 +42,24 @@ export const servicesMutants: Mutant[] = [
     area: AREA,
     caughtBy: ['services/proxy-routes-to-ready-endpoints-only'],
     intercept: { 'endpoints.route': (p, next) => next({ ...p, endpoints: p.endpoints.map(allReady) }) },
+  },
+  {
+    name: 'dns-never-forgets',
+    mistake: 'cluster DNS keeps answering with the first records it found for a name, after the Service changed or went',
+    area: AREA,
+    caughtBy: ["a Service's name resolves to the cluster IP the API gave it, until the Service is deleted", "a headless Service's name resolves to its ready Pods, following readiness"],
+    intercept: {
+      'endpoints.resolveLive': async (p, next) => {
+        const r = await next(p);
+        return {
+          answers: r.answers.map((a, i) => {
+            const name = p.queries[i].name;
+            if (a.found && !firstAnswers.has(name)) firstAnswers.set(name, a);
+            return firstAnswers.get(name) ?? a;
+          }),
+        };
+      },
+    },
   },
   {
     name: 'shared-port',

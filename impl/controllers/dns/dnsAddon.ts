@@ -1,6 +1,6 @@
 // The cluster DNS add-on's API objects (NS-4, ADD-1): the `kube-dns` Service in kube-system with
 // the well-known cluster IP the kubelets are configured with; recreated if deleted. (The DNS
-// server itself is impl/dns, queried in process; no DNS pods are run.)
+// server itself is the cluster-dns component, impl/dns/component; no DNS pods are run.)
 import { DNS_NAMESPACE, DNS_SERVICE_NAME, kubeDnsService } from '../../dns/index.ts';
 import { isAlreadyExists, type KubeObject } from '../../client/index.ts';
 import type { ComponentContext, ComponentDefinition } from '../../controlplane/Component.ts';
