@@ -4,7 +4,7 @@
 // filed under their kubernetes.io/service-name label, and a slice without it is ignored).
 import type { Endpoints } from '../endpoints/types.ts';
 import { objectKey } from '../endpoints/types.ts';
-import { LABEL_SERVICE_NAME, type EndpointSlice } from '../endpointslices/types.ts';
+import { sliceServiceKey, type EndpointSlice } from '../endpointslices/types.ts';
 
 export interface DnsEndpoint {
   ip: string;
@@ -26,11 +26,11 @@ export function dnsEndpoints(objects: readonly (Endpoints | EndpointSlice)[]): M
       add(out, objectKey(o.metadata), subsets.flatMap((s) => (s.addresses ?? []).map((a) => ({ ip: a.ip, ...(a.hostname ? { hostname: a.hostname } : {}), ports: s.ports ?? [] }))));
       continue;
     }
-    const service = o.metadata.labels?.[LABEL_SERVICE_NAME];
+    const service = sliceServiceKey(o);
     if (!service || (o.addressType !== 'IPv4' && o.addressType !== 'IPv6')) continue;
     const ports = (o.ports ?? []).map((p) => ({ ...p, name: p.name ?? undefined, protocol: p.protocol ?? undefined }));
     const ready = (o.endpoints ?? []).filter((e) => e.conditions?.ready !== false);
-    add(out, `${o.metadata.namespace || 'default'}/${service}`, ready.flatMap((e) => (e.addresses ?? []).map((ip) => ({ ip, ...(e.hostname ? { hostname: e.hostname } : {}), ports }))));
+    add(out, service, ready.flatMap((e) => (e.addresses ?? []).map((ip) => ({ ip, ...(e.hostname ? { hostname: e.hostname } : {}), ports }))));
   }
   return out;
 }

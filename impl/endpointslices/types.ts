@@ -59,3 +59,9 @@ export const LABEL_HEADLESS = 'service.kubernetes.io/headless';
 export const LABEL_TOPOLOGY_ZONE = 'topology.kubernetes.io/zone';
 /** kube-controller-manager's --max-endpoints-per-slice default. */
 export const MAX_ENDPOINTS_PER_SLICE = 100;
+
+/** The `namespace/name` of the service a slice belongs to, by its kubernetes.io/service-name label; undefined without one. */
+export function sliceServiceKey(slice: Pick<EndpointSlice, 'metadata'>): string | undefined {
+  const service = slice.metadata.labels?.[LABEL_SERVICE_NAME];
+  return service ? `${slice.metadata.namespace || 'default'}/${service}` : undefined;
+}

@@ -13,12 +13,12 @@
 // probability 1/k, so it only spreads that evenly on average.)
 //
 // Session affinity ClientIP: a client that connected within timeoutSeconds (default 10800) goes
-// to the backend it had, while that backend stays ready. Time is a virtual clock: `now` in ms.
+// to the backend it had, while that backend stays usable. Time is a virtual clock: `now` in ms.
 import type { Endpoints, Service } from '../endpoints/types.ts';
-import type { EndpointSlice } from '../endpointslices/types.ts';
+import { sliceServiceKey, type EndpointSlice } from '../endpointslices/types.ts';
 import { defaultServicePort } from '../endpoints/findPort.ts';
 import { objectKey } from '../endpoints/types.ts';
-import { fromEndpointSlice, fromEndpoints, mergeSources, servicePortKey, sliceServiceKey, usableEndpoints, type PortEndpoints, type ProxyEndpoint } from './proxyEndpoints.ts';
+import { fromEndpointSlice, fromEndpoints, mergeSources, servicePortKey, usableEndpoints, type PortEndpoints, type ProxyEndpoint } from './proxyEndpoints.ts';
 
 export interface Backend {
   podIP: string;

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Endpoints } from '../endpoints/types.ts';
 import type { EndpointSlice } from '../endpointslices/types.ts';
-import { fromEndpointSlice, fromEndpoints, mergeSources, sliceServiceKey, usableEndpoints, type ProxyEndpoint } from './proxyEndpoints.ts';
+import { sliceServiceKey } from '../endpointslices/types.ts';
+import { fromEndpointSlice, fromEndpoints, mergeSources, usableEndpoints, type ProxyEndpoint } from './proxyEndpoints.ts';
 import { KubeProxy } from './KubeProxy.ts';
 
 const sliceOf = (extra: Partial<EndpointSlice>): EndpointSlice => ({

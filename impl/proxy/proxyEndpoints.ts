@@ -14,7 +14,7 @@
 // rolling update. Traffic policy Local applies the same choice to the endpoints on the node.
 // Topology hints and trafficDistribution are not modelled.
 import type { Endpoints } from '../endpoints/types.ts';
-import { LABEL_SERVICE_NAME, type EndpointSlice } from '../endpointslices/types.ts';
+import type { EndpointSlice } from '../endpointslices/types.ts';
 
 export interface ProxyEndpoint {
   ip: string;
@@ -34,12 +34,6 @@ function append(map: PortEndpoints, key: string, endpoint: ProxyEndpoint): void 
   const list = map.get(key);
   if (list) list.push(endpoint);
   else map.set(key, [endpoint]);
-}
-
-/** The `namespace/name` of the service a slice belongs to, by its kubernetes.io/service-name label; undefined without one. */
-export function sliceServiceKey(slice: EndpointSlice): string | undefined {
-  const service = slice.metadata.labels?.[LABEL_SERVICE_NAME];
-  return service ? `${slice.metadata.namespace || 'default'}/${service}` : undefined;
 }
 
 export function fromEndpointSlice(slice: EndpointSlice): PortEndpoints {

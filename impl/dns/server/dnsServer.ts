@@ -11,8 +11,7 @@
 // server forwards nothing), other opcodes NOTIMP, other classes than IN and not one question
 // exactly FORMERR / REFUSED, and a message that cannot be parsed FORMERR.
 import { createSocket } from 'node:dgram';
-import { createServer, type Socket } from 'node:net';
-import { isIPv6 } from 'node:net';
+import { createServer, isIPv6, type Socket } from 'node:net';
 import type { ClusterDnsZone, DnsRecord } from '../ClusterDnsZone.ts';
 import { normaliseName } from '../ClusterDnsZone.ts';
 import { DnsFormatError, RCODE, TYPE, encodeResponse, formatErrorResponse, parseQuery, type ResourceRecord } from './wire.ts';
@@ -33,7 +32,6 @@ function soa(zone: ClusterDnsZone): ResourceRecord {
 /** The answer records for one question (empty: none of that type). */
 function recordsFor(zone: ClusterDnsZone, name: string, type: number): { answers: ResourceRecord[]; additionals: ResourceRecord[] } {
   const all = (['A', 'CNAME', 'SRV'] as const).flatMap((t) => zone.lookup(name, t)).map(toWire);
-  const none = { answers: [], additionals: [] };
   switch (type) {
     case TYPE.A:
     case TYPE.AAAA: {
@@ -51,7 +49,7 @@ function recordsFor(zone: ClusterDnsZone, name: string, type: number): { answers
     case TYPE.ANY:
       return { answers: all, additionals: [] };
     default:
-      return none;
+      return { answers: [], additionals: [] };
   }
 }
 
