@@ -8,7 +8,7 @@ import { connect } from 'node:net';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { memoryStore } from '../store/index.ts';
-import { serveSkip, withServe, KUBECTL } from '../../test/support/kconformServe.ts';
+import { serveSkip, withServe, KUBECTL, WORKER_NODE_YAML } from '../../test/support/kconformServe.ts';
 import { startApiServer } from './apiServer.ts';
 import { execHandshakeProblem, execMessages, exitStatus, unsupportedUpgrade } from './execStream.ts';
 import type { ExecOutput, KubeletDialer } from './nodeProxy.ts';
@@ -182,13 +182,7 @@ test('failures before the upgrade are plain Status answers, SPDY is refused afte
 
 // --- the real kubectl -------------------------------------------------------------------------
 
-const MANIFESTS = `apiVersion: v1
-kind: Node
-metadata: {name: worker-1}
-status:
-  capacity: {cpu: "4", memory: 8Gi, pods: "110"}
-  allocatable: {cpu: "4", memory: 8Gi, pods: "110"}
----
+const MANIFESTS = `${WORKER_NODE_YAML}---
 apiVersion: v1
 kind: Pod
 metadata: {name: web}

@@ -6,13 +6,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serveSkip as skip, withServe as serve, type Kubectl } from '../../test/support/kconformServe.ts';
+import { serveSkip as skip, withServe as serve, type Kubectl, WORKER_NODE_YAML } from '../../test/support/kconformServe.ts';
 
 /** `kubectl create deployment web --image=nginx:1.24 --replicas=2`, plus a node for its pods. */
-const MANIFESTS = `apiVersion: v1
-kind: Node
-metadata: {name: worker-1}
----
+const MANIFESTS = `${WORKER_NODE_YAML}---
 apiVersion: apps/v1
 kind: Deployment
 metadata: {name: web, labels: {app: web}}

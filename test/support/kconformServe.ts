@@ -14,6 +14,15 @@ const which = (cmd: string) => new Promise<boolean>((resolve) => execFile('sh', 
 /** Why these tests cannot run here (no kubectl, or no openssl for serve's certificate), or false. */
 export const serveSkip: string | false = !existsSync(KUBECTL) ? `no kubectl at ${KUBECTL}` : !(await which('openssl')) ? 'no openssl for the serving certificate' : false;
 
+/** A Node for kubectl tests: the simulated kubelet runs its pods. Append `---` and the test's own manifests. */
+export const WORKER_NODE_YAML = `apiVersion: v1
+kind: Node
+metadata: {name: worker-1}
+status:
+  capacity: {cpu: "4", memory: 8Gi, pods: "110"}
+  allocatable: {cpu: "4", memory: 8Gi, pods: "110"}
+`;
+
 export type Kubectl = (...args: string[]) => Promise<string>;
 
 export interface Served {

@@ -5,15 +5,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serveSkip, withServe } from '../../../test/support/kconformServe.ts';
+import { serveSkip, withServe, WORKER_NODE_YAML } from '../../../test/support/kconformServe.ts';
 
-const MANIFESTS = `apiVersion: v1
-kind: Node
-metadata: {name: worker-1}
-status:
-  capacity: {cpu: "4", memory: 8Gi, pods: "110"}
-  allocatable: {cpu: "4", memory: 8Gi, pods: "110"}
----
+const MANIFESTS = `${WORKER_NODE_YAML}---
 apiVersion: v1
 kind: Pod
 metadata: {name: web, labels: {app: web}}

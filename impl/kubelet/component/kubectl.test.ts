@@ -5,9 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serveSkip, withServe } from '../../../test/support/kconformServe.ts';
+import { serveSkip, withServe, WORKER_NODE_YAML } from '../../../test/support/kconformServe.ts';
 
-const NODE = 'apiVersion: v1\nkind: Node\nmetadata: {name: worker-1}\n';
 const POD = `apiVersion: v1
 kind: Pod
 metadata: {name: greeter}
@@ -17,7 +16,7 @@ spec:
 
 test('kubectl create -f pod.yaml reaches Running and kubectl logs reads the container through the API server', { timeout: 60_000, skip: serveSkip }, async () => {
   await withServe(async ({ kubectl, dir }) => {
-    await writeFile(join(dir, 'node.yaml'), NODE);
+    await writeFile(join(dir, 'node.yaml'), WORKER_NODE_YAML);
     await writeFile(join(dir, 'pod.yaml'), POD);
     assert.equal(await kubectl('create', '-f', join(dir, 'node.yaml')), 'node/worker-1 created');
     assert.equal(await kubectl('create', '-f', join(dir, 'pod.yaml')), 'pod/greeter created');
