@@ -25,7 +25,7 @@ async function runChecks(area: string, names: string[], mutant?: Mutant): Promis
     reportDir: mkdtempSync(join(tmpdir(), 'kconform-mutant-')),
     tags: area,
     seed: 7,
-    numRunsScale: 0.3,
+    numRunsScale: mutant?.numRunsScale ?? 0.3,
     out: quiet,
     openDriver: async () => (mutant ? mutate(await createReferenceDriver(), mutant) : createReferenceDriver()),
   });

@@ -7,7 +7,7 @@ import { DriverError } from '../../harness/contract/driver.ts';
 import { step } from '../support/step.ts';
 import { scenarioObjects } from '../support/scenarioObjects.ts';
 import { find, mustFind, passTime, within } from '../support/flowCluster.ts';
-import { controllerOf, isReady, list, podsByController, refsOf, REVISION, replicaSetRows, rolloutPending, sortRows, TEMPLATE_HASH } from '../support/workloads.ts';
+import { controllerOf, isReady, list, podStates, podsByController, refsOf, REVISION, replicaSetRows, rolloutPending, sortRows, TEMPLATE_HASH } from '../support/workloads.ts';
 import type { KWorld } from '../support/world.ts';
 import '../support/kindParameter.ts';
 
@@ -47,7 +47,7 @@ step('within {int} seconds the replica sets in {text} are:', ['objects'], async 
   await within(this, seconds, `the ReplicaSets in ${namespace}`, async () => {
     got = await replicaSetRows(this, namespace, columns);
     return JSON.stringify(got) === JSON.stringify(want) ? undefined : JSON.stringify(got);
-  });
+  }, () => podStates(this, namespace));
 });
 
 step('the replica sets in {text} are:', ['objects'], async function (namespace: string, table: Table) {

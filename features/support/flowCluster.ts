@@ -31,17 +31,21 @@ export async function passTime(w: KWorld, ms: number): Promise<void> {
 }
 
 /**
- * Checks `check` now and after each second of cluster time for up to `seconds`; fails with its
- * last complaint. `check` answers undefined when satisfied.
+ * Checks `check` now and after each second of cluster time for up to `seconds` (in real time: until
+ * `seconds` have passed on the clock, however long each check takes); fails with its last
+ * complaint, and with what `explain` adds then (for example the state of the objects around).
+ * `check` answers undefined when satisfied.
  */
-export async function within(w: KWorld, seconds: number, what: string, check: () => Promise<string | undefined>): Promise<void> {
-  if (w.driver.has('time')) await call(w)('time.settle', {});
+export async function within(w: KWorld, seconds: number, what: string, check: () => Promise<string | undefined>, explain?: () => Promise<string>): Promise<void> {
+  const virtual = w.driver.has('time');
+  if (virtual) await call(w)('time.settle', {});
+  const deadline = Date.now() + seconds * 1000;
   let missing = await check();
-  for (let s = 0; s < seconds && missing !== undefined; s++) {
+  for (let s = 0; missing !== undefined && (virtual ? s < seconds : Date.now() < deadline); s++) {
     await passTime(w, 1000);
     missing = await check();
   }
-  if (missing !== undefined) await w.mismatch(`${what}: not so within ${seconds} s`, what, missing);
+  if (missing !== undefined) await w.mismatch(`${what}: not so within ${seconds} s`, what, explain ? `${missing}; ${await explain()}` : missing);
 }
 
 /** The name the implementation knows a scenario node by. */

@@ -14,6 +14,14 @@ function callerLocation(): string {
 }
 
 /**
+ * A step that waits `within {int} seconds` fails on its own when the time is up, with what it saw
+ * last; cucumber's timeout (30 s for the others, features/support/hooks.ts) only guards it against a
+ * call that never returns, above the longest such wait a feature names (120 s).
+ */
+const SELF_BOUNDED = /^within \{int\} seconds /;
+const SELF_BOUNDED_TIMEOUT_MS = 300_000;
+
+/**
  * Define a step that needs one of `needs` (the first the driver has is passed to `fn` as
  * `this.via`). Without any of them the step, and so its scenario, is reported not applicable.
  * `needs: []` marks a step that talks to no implementation.
@@ -43,5 +51,5 @@ export function step<A extends unknown[]>(
   };
   // cucumber checks a step function's arity against the pattern's parameters
   Object.defineProperty(wrapped, 'length', { value: fn.length });
-  defineStep(pattern, wrapped);
+  defineStep(pattern, SELF_BOUNDED.test(pattern) ? { timeout: SELF_BOUNDED_TIMEOUT_MS } : {}, wrapped);
 }

@@ -74,3 +74,16 @@ export function rolloutPending(d: KubeObject): string | undefined {
   if ((s.availableReplicas ?? 0) < updated) return `Waiting for deployment rollout to finish: ${s.availableReplicas ?? 0} of ${updated} updated replicas are available...`;
   return undefined;
 }
+
+/** Each pod of the namespace in a few words (node, phase, Ready, why it is not scheduled), for failure messages. */
+export async function podStates(w: KWorld, namespace: string): Promise<string> {
+  const pods = await list(w, 'Pod', namespace);
+  const state = (p: KubeObject) => {
+    const status = (p.status ?? {}) as { phase?: string; conditions?: { type: string; status: string; reason?: string; message?: string }[] };
+    const scheduled = status.conditions?.find((c) => c.type === 'PodScheduled');
+    const node = (p.spec as { nodeName?: string } | undefined)?.nodeName;
+    const where = node ? `on ${node}` : `unscheduled${scheduled?.message ? ` (${scheduled.message})` : ''}`;
+    return `${p.metadata.name} ${where} ${status.phase ?? 'no phase'}${isReady(p) ? ' Ready' : ''}${p.metadata.deletionTimestamp ? ' deleting' : ''}`;
+  };
+  return `pods: ${pods.map(state).join('; ') || 'none'}`;
+}

@@ -27,7 +27,7 @@ export interface KubeDriverOptions {
   description?: string;
   /** Runs after the driver's own cleanup in close() (e.g. stopping an in-process server). */
   onClose?: () => Promise<void>;
-  /** objects.events: how long the stream must be quiet after an event before the call returns (default 50 ms). */
+  /** objects.events without `max`: how long the stream must be quiet after an event before the call returns (default 50 ms). */
   quietMs?: number;
 }
 
@@ -126,7 +126,7 @@ export async function createKubeDriver(target: string | KubeConfig, options: Kub
     async 'objects.events'(p) {
       const { path } = await collection(p);
       const query = { resourceVersion: p.resourceVersion, labelSelector: p.labelSelector, fieldSelector: p.fieldSelector };
-      const events = await collectEvents(kc, { path, query, timeoutMs: p.timeoutMs ?? 1000, max: p.max ?? 10_000, quietMs: options.quietMs ?? 50 });
+      const events = await collectEvents(kc, { path, query, timeoutMs: p.timeoutMs ?? 1000, max: p.max, quietMs: options.quietMs ?? 50 });
       const last = events.at(-1)?.object.metadata.resourceVersion;
       return { events, resourceVersion: last ? String(last) : p.resourceVersion };
     },

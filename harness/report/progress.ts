@@ -4,7 +4,8 @@ import { areaTable } from './summary.ts';
 
 const MARK: Record<string, string> = { passed: '.', failed: 'F', 'not-applicable': '-', skipped: 's' };
 
-/** Terminal output: a header, a mark per check grouped by area, each failure as it happens, the summary. */
+/** Terminal output: a header, a mark per check grouped by area, each failure as it happens, the summary
+ * with the failures once more. */
 export class Progress {
   private area = '';
   private col = 0;
@@ -35,12 +36,20 @@ export class Progress {
 
   summary(report: RunReport, files: string[]): void {
     this.out.write('\n\n' + areaTable(report) + '\n');
+    const failed = [...report.scenarios, ...report.properties].filter((r) => r.outcome === 'failed');
+    if (failed.length) this.out.write(`failed checks (${failed.length}):\n${failed.map(recap).join('\n')}\n`);
     for (const e of report.suiteErrors) this.out.write(`suite error: ${e}\n`);
     for (const i of report.incidents) this.out.write(`implementation incident (${i.kind}): ${i.message}${i.offending ? `\n  offending message: ${i.offending.slice(0, 300)}` : ''}\n`);
     this.out.write(`reports: ${files.join(', ')}\n`);
     const s = report.summary;
     this.out.write(`conformance: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped\n`);
   }
+}
+
+/** One failure in two lines, for the recap under the table: a long run's tail shows every failure. */
+function recap(r: CheckResult): string {
+  const message = (r.failure?.message ?? '').split('\n')[0].slice(0, 200);
+  return `  ✗ ${r.name} (${r.failure?.location ?? r.location}): ${message}\n    reproduce: ${r.reproduce}`;
 }
 
 function indent(s: string): string {

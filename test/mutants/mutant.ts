@@ -15,6 +15,8 @@ export interface Mutant {
   area: string;
   /** Checks (scenario names or property ids) that must fail against this mutant. */
   caughtBy: string[];
+  /** Runs per property as a share of its own (default 0.3, as for every mutant); 1 for a mistake that only rare sequences show. */
+  numRunsScale?: number;
   intercept: { [M in Method]?: Intercept<M> };
 }
 

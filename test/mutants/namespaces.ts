@@ -22,4 +22,17 @@ export const namespaceMutants: Mutant[] = [
       },
     },
   },
+  {
+    name: 'watch-drops-deletions',
+    mistake: 'a watch resumed from a resourceVersion leaves out the DELETED events',
+    area: AREA,
+    caughtBy: ['namespaces/api-follows-the-model'],
+    numRunsScale: 1,
+    intercept: {
+      'objects.events': async (p, next) => {
+        const got = await next(p);
+        return { ...got, events: got.events.filter((e) => e.type !== 'DELETED') };
+      },
+    },
+  },
 ];

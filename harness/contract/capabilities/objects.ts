@@ -56,8 +56,10 @@ export interface ObjectsMethods {
   'objects.patch': { params: ObjectRef & { patch: unknown; subresource?: 'status' }; result: { object: KubeObject } };
   'objects.delete': { params: ObjectRef & { resourceVersion?: string }; result: { object?: KubeObject } };
   /**
-   * The events after `resourceVersion`, oldest first, waiting up to `timeoutMs` for at least one.
-   * A resourceVersion older than the kept history fails with Gone.
+   * The events after `resourceVersion`, oldest first. With `max`: returns when `max` events have
+   * arrived or `timeoutMs` has passed, whichever is first. Without: waits up to `timeoutMs` for the
+   * first event, then returns what follows it without a pause (over a network: until the stream is
+   * quiet for a moment). A resourceVersion older than the kept history fails with Gone.
    */
   'objects.events': {
     params: Omit<ListOptions, 'limit' | 'continue'> & { resourceVersion: string; timeoutMs?: number; max?: number };

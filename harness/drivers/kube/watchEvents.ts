@@ -1,6 +1,8 @@
 // objects.events over HTTP: a watch from a resourceVersion, through @kubernetes/client-node's
-// Watch. Waits up to timeoutMs for the first event, then keeps what arrives until the stream has
-// been quiet for `quietMs` (the server writes a replay of its history back to back).
+// Watch. With `max`: keeps what arrives until there are `max` events or timeoutMs has passed.
+// Without: waits up to timeoutMs for the first event, then keeps what arrives until the stream has
+// been quiet for `quietMs` (the server writes a replay of its history back to back, but a loaded
+// machine can pause in the middle of it, so callers that know how many events to expect pass `max`).
 import './node20.ts';
 import { Watch, type KubeConfig } from '@kubernetes/client-node';
 import { DriverError } from '../../contract/driver.ts';
@@ -11,7 +13,7 @@ export interface CollectOptions {
   path: string;
   query: Record<string, string | undefined>;
   timeoutMs: number;
-  max: number;
+  max?: number;
   quietMs: number;
 }
 
@@ -34,7 +36,8 @@ export async function collectEvents(kc: KubeConfig, o: CollectOptions): Promise<
         return finish();
       }
       events.push({ type: type as WatchEvent['type'], object });
-      if (events.length >= o.max) return finish();
+      if (o.max !== undefined && events.length >= o.max) return finish();
+      if (o.max !== undefined) return;
       clearTimeout(timer);
       timer = setTimeout(finish, o.quietMs);
     };
@@ -53,5 +56,5 @@ export async function collectEvents(kc: KubeConfig, o: CollectOptions): Promise<
   });
   controller?.abort();
   if (failure) throw failure;
-  return events.slice(0, o.max);
+  return o.max === undefined ? events : events.slice(0, o.max);
 }

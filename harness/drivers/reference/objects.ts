@@ -60,7 +60,8 @@ function listPath(p: Omit<ListOptions, 'limit' | 'continue'>, extra: Record<stri
 }
 
 /** Collects watch events after a resourceVersion: waits up to timeoutMs for the first, then takes what is ready. */
-async function events(api: Api, path: string, timeoutMs: number, max: number): Promise<WatchEvent[]> {
+/** objects.events in process: the replay arrives in one go, so without `max` the call returns right after it. */
+async function events(api: Api, path: string, timeoutMs: number, max: number | undefined): Promise<WatchEvent[]> {
   const response = await (await api()).handle({ method: 'GET', url: path });
   if (!('watch' in response)) throw failure(JSON.parse(response.body));
   const out: WatchEventOut[] = [];
@@ -69,8 +70,8 @@ async function events(api: Api, path: string, timeoutMs: number, max: number): P
     void response.watch.start(
       (event) => {
         out.push(event);
-        if (out.length >= max || event.type === 'ERROR') return void (clearTimeout(timer), resolve());
-        if (out.length === 1) clearTimeout(timer), setTimeout(resolve, 0);
+        if ((max !== undefined && out.length >= max) || event.type === 'ERROR') return void (clearTimeout(timer), resolve());
+        if (max === undefined && out.length === 1) clearTimeout(timer), setTimeout(resolve, 0);
       },
       () => (clearTimeout(timer), resolve()),
     );
@@ -78,7 +79,7 @@ async function events(api: Api, path: string, timeoutMs: number, max: number): P
   await response.watch.stop();
   const error = out.find((e) => e.type === 'ERROR');
   if (error) throw failure(error.object as StatusBody);
-  return out.slice(0, max) as WatchEvent[];
+  return out.slice(0, max ?? out.length) as WatchEvent[];
 }
 
 /** The `objects` handlers over one in-process API server. */
@@ -119,7 +120,7 @@ export function createObjectsHandlers(api: Api, options: ObjectsHandlersOptions 
     },
     'objects.events': async (p) => {
       const path = listPath(p, { watch: 'true', resourceVersion: p.resourceVersion });
-      const got = await events(api, path, p.timeoutMs ?? 1000, p.max ?? 10_000);
+      const got = await events(api, path, p.timeoutMs ?? 1000, p.max);
       const last = got.length ? String(got[got.length - 1].object.metadata.resourceVersion) : p.resourceVersion;
       return { events: got, resourceVersion: last };
     },

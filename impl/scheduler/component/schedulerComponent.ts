@@ -50,18 +50,19 @@ export async function startSchedulerComponent(ctx: ComponentContext, options: Sc
   };
 
   nodes.on({
-    add: (node) => (process.env.DBG_SCHED && console.error('DBG node add', node.metadata.name, node.metadata.resourceVersion, !!node.status?.allocatable), cacheCall(`node ${node.metadata.name}`, () => scheduler.addNode(node)), retryUnschedulable()),
+    add: (node) => {
+      cacheCall(`node ${node.metadata.name}`, () => scheduler.addNode(node));
+      retryUnschedulable();
+    },
     update: (old, node) => {
-      if (process.env.DBG_SCHED) console.error('DBG node update', node.metadata.name, node.metadata.resourceVersion, !!node.status?.allocatable, nodeInput(old) !== nodeInput(node), [...unschedulable.keys()]);
       cacheCall(`node ${node.metadata.name}`, () => scheduler.updateNode(node));
       if (nodeInput(old) !== nodeInput(node)) retryUnschedulable();
     },
-    delete: (node) => void (process.env.DBG_SCHED && console.error('DBG node delete', node.metadata.name), scheduler.removeNode(String(node.metadata.name))),
+    delete: (node) => void scheduler.removeNode(String(node.metadata.name)),
   });
 
   pods.on({
     add: (pod) => {
-      if (process.env.DBG_SCHED) console.error('DBG pod add', keyOf(pod), pod.metadata.uid, pod.spec?.nodeName);
       if (isAssigned(pod)) return void (isTerminal(pod) || cacheCall(`pod ${keyOf(pod)}`, () => scheduler.addPod(pod)));
       if (isOurs(pod) && !pod.metadata.deletionTimestamp) queue.add(keyOf(pod));
     },
@@ -77,7 +78,6 @@ export async function startSchedulerComponent(ctx: ComponentContext, options: Sc
       if (isOurs(pod) && schedulingInput(old) !== schedulingInput(pod)) queue.add(key);
     },
     delete: (pod) => {
-      if (process.env.DBG_SCHED) console.error('DBG pod delete', keyOf(pod), pod.metadata.uid, pod.spec?.nodeName, scheduler.cache.nodes.map((n: any) => n.pods.map((p: any) => p.key)));
       unschedulable.delete(keyOf(pod));
       if (isAssigned(pod) && scheduler.removePod(pod)) retryUnschedulable();
     },
@@ -89,7 +89,6 @@ export async function startSchedulerComponent(ctx: ComponentContext, options: Sc
     let result;
     try {
       result = scheduler.scheduleCycle(pod);
-      if (process.env.DBG_SCHED) console.error('DBG cycle', key, JSON.stringify(scheduler.cache.nodes.map((n: any) => [n.name, n.node?.status?.allocatable?.cpu, (n.node?.status?.images ?? []).length, n.pods.map((p: any) => p.key)])), result.scheduled ? result.node.name : result.message);
     } catch (error) {
       if (error instanceof InvalidObjectError) throw new TerminalError(error.message, { cause: error });
       throw error;
