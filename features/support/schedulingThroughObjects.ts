@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { After } from '@cucumber/cucumber';
 import type { KubeObject, ScheduleResult } from '../../harness/contract/methods.ts';
 import { existingScenarioObjects } from './scenarioObjects.ts';
+import { letTheSchedulerCatchUp } from './schedulerSentinel.ts';
 import type { KWorld } from './world.ts';
 
 /** How long a scheduler gets to bind or reject a pod, in real time. */
@@ -43,22 +44,8 @@ export async function createCluster(w: KWorld, nodes: KubeObject[], running: Kub
   createdNodes.set(w, []);
   await createNodes(w, nodes);
   for (const pod of running) await w.driver.call('objects.create', { object: inNamespace(pod, namespace) });
-  await letTheSchedulerCatchUp(w);
+  await letTheSchedulerCatchUp(w, namespace);
   return namespace;
-}
-
-/** Real time: how long a scheduler gets to observe new nodes and pods before the scenario's pod arrives. */
-export const CATCH_UP_MS = 300;
-
-/**
- * "Given these nodes" means nodes the scheduler knows. A scheduler watches nodes and pods on separate
- * streams, so a pod created right after its nodes may be scheduled against an older view of them (a
- * real cluster races the same way). With virtual time the driver settles after every write; in real
- * time the scenario waits CATCH_UP_MS after setting the cluster up.
- */
-async function letTheSchedulerCatchUp(w: KWorld): Promise<void> {
-  if (w.driver.has('time')) await w.driver.call('time.settle', {});
-  else await new Promise((r) => setTimeout(r, CATCH_UP_MS));
 }
 
 /**
