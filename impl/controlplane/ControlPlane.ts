@@ -37,6 +37,8 @@ export interface ControlPlaneOptions {
   /** Requests without a token act as the admin (default true). */
   anonymousAdmin?: boolean;
   trace?: TraceOptions;
+  /** Also gets each component's errors (they always go into the trace), e.g. to log them. */
+  onComponentError?: (actor: string, message: string) => void;
   /**
    * How the API server reaches kubelets for pods/log and pods/exec (default: the running kubelet
    * component's, in process). Set when the kubelets run in another process.
@@ -130,7 +132,7 @@ export class ControlPlane {
     const client = clientFor(ADMIN_USER_AGENT, scheduler);
     const definitions = (options.components ?? COMPONENT_NAMES).map((c) => (typeof c === 'string' ? componentsNamed([c])[0] : c));
     const plane = new ControlPlane(client, handler, clock, scheduler, trace, store, adminToken, server?.url, certificate?.cert, scheduler, started, cleanup);
-    for (const def of definitions) await plane.startComponent(def, { clientFor, randomBytes });
+    for (const def of definitions) await plane.startComponent(def, { clientFor, randomBytes }, options.onComponentError);
     await plane.settle();
     return plane;
   }
@@ -162,13 +164,16 @@ export class ControlPlane {
     for (const fn of this.cleanup.splice(0)) await fn();
   }
 
-  private async startComponent(def: ComponentDefinition, deps: Pick<ComponentDeps, 'clientFor' | 'randomBytes'>): Promise<void> {
+  private async startComponent(def: ComponentDefinition, deps: Pick<ComponentDeps, 'clientFor' | 'randomBytes'>, onError?: ControlPlaneOptions['onComponentError']): Promise<void> {
     if (this.started.some((s) => s.name === def.name)) throw new RangeError(`ControlPlane.start: component ${def.name} given twice`);
     this.started.push(await startComponent(def, {
       ...deps,
       clock: this.clock,
       tasks: this.tasks,
-      onError: (actor, message) => this.trace.record({ kind: 'error', actor, message }),
+      onError: (actor, message) => {
+        this.trace.record({ kind: 'error', actor, message });
+        onError?.(actor, message);
+      },
     }));
   }
 }

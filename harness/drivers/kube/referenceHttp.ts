@@ -26,7 +26,8 @@ async function openStore(backend: ReferenceBackend): Promise<{ store: Store; rel
  * loopback (anonymous requests act as admin), its components talking to it over that same HTTP.
  */
 async function startReference(store: Store): Promise<{ url: string; close: () => Promise<void> }> {
-  const plane = await ControlPlane.start({ store, clock: 'real', http: { port: 0, host: '127.0.0.1' }, componentsOverHttp: true, anonymousAdmin: true });
+  const onComponentError = process.env.KCONFORM_COMPONENT_ERRORS ? (actor: string, message: string) => process.stderr.write(`${new Date().toISOString()} ${actor}: ${message}\n`) : undefined;
+  const plane = await ControlPlane.start({ store, clock: 'real', http: { port: 0, host: '127.0.0.1' }, componentsOverHttp: true, anonymousAdmin: true, onComponentError });
   return { url: plane.url!, close: () => plane.stop() };
 }
 
