@@ -36,8 +36,7 @@ export async function collectEvents(kc: KubeConfig, o: CollectOptions): Promise<
         return finish();
       }
       events.push({ type: type as WatchEvent['type'], object });
-      if (o.max !== undefined && events.length >= o.max) return finish();
-      if (o.max !== undefined) return;
+      if (o.max !== undefined) return void (events.length >= o.max && finish());
       clearTimeout(timer);
       timer = setTimeout(finish, o.quietMs);
     };

@@ -59,8 +59,10 @@ function listPath(p: Omit<ListOptions, 'limit' | 'continue'>, extra: Record<stri
   return pathOf(type, p.namespace, undefined, undefined, true) + query({ labelSelector: p.labelSelector, fieldSelector: p.fieldSelector, ...extra });
 }
 
-/** Collects watch events after a resourceVersion: waits up to timeoutMs for the first, then takes what is ready. */
-/** objects.events in process: the replay arrives in one go, so without `max` the call returns right after it. */
+/**
+ * objects.events in process: the events after a resourceVersion, until `max` of them or timeoutMs.
+ * Without `max`: waits up to timeoutMs for the first, then takes what is ready (a replay arrives in one go).
+ */
 async function events(api: Api, path: string, timeoutMs: number, max: number | undefined): Promise<WatchEvent[]> {
   const response = await (await api()).handle({ method: 'GET', url: path });
   if (!('watch' in response)) throw failure(JSON.parse(response.body));
